@@ -1,0 +1,30 @@
+#include "core/error.h"
+
+namespace cospresign {
+
+const char* error_code_name(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::kOk: return "OK";
+    case ErrorCode::kMissingField: return "ERR_MISSING_FIELD";
+    case ErrorCode::kEmptyKey: return "ERR_EMPTY_KEY";
+    case ErrorCode::kControlCharacter: return "ERR_CONTROL_CHARACTER";
+    case ErrorCode::kInvalidUtf8: return "ERR_INVALID_UTF8";
+    case ErrorCode::kInvalidKeyTime: return "ERR_INVALID_KEY_TIME";
+    case ErrorCode::kTimeOrder: return "ERR_TIME_ORDER";
+    case ErrorCode::kInvalidHostLabel: return "ERR_INVALID_HOST_LABEL";
+    case ErrorCode::kInvalidDomain: return "ERR_INVALID_DOMAIN";
+    case ErrorCode::kInvalidProtocol: return "ERR_INVALID_PROTOCOL";
+    case ErrorCode::kInvalidMethod: return "ERR_INVALID_METHOD";
+    case ErrorCode::kInvalidName: return "ERR_INVALID_NAME";
+    case ErrorCode::kInvalidValue: return "ERR_INVALID_VALUE";
+    case ErrorCode::kDuplicateName: return "ERR_DUPLICATE_NAME";
+    case ErrorCode::kReservedName: return "ERR_RESERVED_NAME";
+    case ErrorCode::kInvalidSecretId: return "ERR_INVALID_SECRET_ID";
+    case ErrorCode::kDotSegment: return "ERR_DOT_SEGMENT";
+    case ErrorCode::kMalformedRequest: return "ERR_MALFORMED_REQUEST";
+    case ErrorCode::kCryptoFailure: return "ERR_CRYPTO_FAILURE";
+  }
+  return "ERR_UNKNOWN";
+}
+
+}  // namespace cospresign

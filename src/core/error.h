@@ -1,0 +1,51 @@
+// Errors are values: every fallible function in the core returns an Error.
+// Messages are static text and name the field, never the value, so no
+// secret (or any caller data) can reach an error message.
+#pragma once
+
+#include <cstdint>
+
+namespace cospresign {
+
+enum class ErrorCode : std::uint8_t {
+  kOk = 0,
+  kMissingField,      // a required value is empty
+  kEmptyKey,          // object key empty or only slashes
+  kControlCharacter,  // ASCII control character where none may be
+  kInvalidUtf8,       // bytes that are not well-formed UTF-8
+  kInvalidKeyTime,    // key time not "start;end" in unix seconds
+  kTimeOrder,         // start after end
+  kInvalidHostLabel,  // bucket or region not a DNS label
+  kInvalidDomain,     // custom domain not host[:port]
+  kInvalidProtocol,   // neither http nor https
+  kInvalidMethod,     // HTTP method not a token of letters
+  kInvalidName,       // query/header name empty or not allowed
+  kInvalidValue,      // header value a server would alter
+  kDuplicateName,     // two names that sign the same
+  kReservedName,      // a name the signature itself uses
+  kInvalidSecretId,   // secret id with characters a URL would alter
+  kDotSegment,        // "." or ".." path segment a browser would rewrite
+  kMalformedRequest,  // the wire buffer is broken (a wrapper bug)
+  kCryptoFailure,     // mbedTLS reported an error
+};
+
+// Stable string codes, shared with the JS wrapper ("ERR_EMPTY_KEY", ...).
+const char* error_code_name(ErrorCode code);
+
+struct Error {
+  ErrorCode code = ErrorCode::kOk;
+  const char* field = "";    // which option, e.g. "key", "query name"
+  const char* message = "";  // what is wrong, static text
+  std::uint32_t index = 0;   // position in a batch or list, when relevant
+
+  bool failed() const { return code != ErrorCode::kOk; }
+};
+
+inline Error Ok() { return Error{}; }
+
+inline Error Fail(ErrorCode code, const char* field, const char* message,
+                  std::uint32_t index = 0) {
+  return Error{code, field, message, index};
+}
+
+}  // namespace cospresign

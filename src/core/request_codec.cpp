@@ -1,0 +1,145 @@
+#include "core/request_codec.h"
+
+#include <cstdint>
+#include <string>
+
+#include "core/cos_signature.h"
+#include "core/cos_url.h"
+#include "core/digest.h"
+#include "core/error.h"
+
+namespace cospresign {
+namespace {
+
+class WireReader {
+ public:
+  WireReader(const unsigned char* data, std::size_t size) : p_(data), end_(data + size) {}
+
+  bool ok() const { return ok_; }
+  bool at_end() const { return p_ == end_; }
+
+  std::uint8_t u8() {
+    if (!ok_ || end_ - p_ < 1) return fail(), 0;
+    return *p_++;
+  }
+
+  std::uint32_t u32() {
+    if (!ok_ || end_ - p_ < 4) return fail(), 0;
+    const std::uint32_t v = static_cast<std::uint32_t>(p_[0]) | static_cast<std::uint32_t>(p_[1]) << 8 |
+                            static_cast<std::uint32_t>(p_[2]) << 16 | static_cast<std::uint32_t>(p_[3]) << 24;
+    p_ += 4;
+    return v;
+  }
+
+  std::string_view str() {
+    const std::uint32_t n = u32();
+    if (!ok_ || static_cast<std::size_t>(end_ - p_) < n) return fail(), std::string_view();
+    const std::string_view s(reinterpret_cast<const char*>(p_), n);
+    p_ += n;
+    return s;
+  }
+
+  std::vector<Param> params() {
+    const std::uint32_t n = u32();
+    // Each entry takes at least 9 bytes: refuse counts the buffer cannot hold.
+    if (!ok_ || static_cast<std::size_t>(end_ - p_) / 9 < n) return fail(), std::vector<Param>();
+    std::vector<Param> list(n);
+    for (Param& p : list) {
+      p.name = str();
+      p.has_value = u8() != 0;
+      p.value = str();
+    }
+    return list;
+  }
+
+ private:
+  void fail() { ok_ = false; }
+  const unsigned char* p_;
+  const unsigned char* end_;
+  bool ok_ = true;
+};
+
+Error malformed() { return Fail(ErrorCode::kMalformedRequest, "request", "buffer is malformed"); }
+
+Error run_authorization(WireReader& in, std::string& out) {
+  AuthorizationRequest r;
+  r.secret_id = in.str();
+  r.secret_key = in.str();
+  r.method = in.str();
+  r.path = in.str();
+  r.path_is_pathname = in.u8() != 0;
+  r.key_time = in.str();
+  r.query = in.params();
+  r.headers = in.params();
+  if (!in.ok() || !in.at_end()) return malformed();
+  return build_authorization(r, out);
+}
+
+Error run_presign(WireReader& in, std::string& out) {
+  PresignRequest r;
+  r.secret_id = in.str();
+  r.secret_key = in.str();
+  r.session_token = in.str();
+  r.method = in.str();
+  r.key_time = in.str();
+  r.bucket = in.str();
+  r.region = in.str();
+  r.domain = in.str();
+  r.protocol = in.str();
+  r.query = in.params();
+  r.headers = in.params();
+  const std::uint32_t count = in.u32();
+  std::vector<std::string_view> keys;
+  if (in.ok() && count <= 1u << 24) keys.reserve(count);
+  for (std::uint32_t i = 0; i < count && in.ok(); ++i) keys.push_back(in.str());
+  if (!in.ok() || !in.at_end()) return malformed();
+  return presign_urls(r, keys, out);
+}
+
+void write_error(const Error& err, std::string& out) {
+  out.assign(error_code_name(err.code));
+  out.push_back('\x1f');
+  out.append(err.field);
+  out.push_back('\x1f');
+  out.append(err.message);
+  out.push_back('\x1f');
+  out.append(std::to_string(err.index));
+}
+
+}  // namespace
+
+RequestCodec::~RequestCodec() { wipe(input_.data(), input_.size()); }
+
+unsigned char* RequestCodec::reserve_input(std::size_t size) {
+  if (size > input_.size()) {
+    // Wipe before the old block is freed: it may have held a secret.
+    wipe(input_.data(), input_.size());
+    std::vector<unsigned char>(size).swap(input_);
+  }
+  return input_.data();
+}
+
+bool RequestCodec::run(std::size_t size) {
+  Error err;
+  if (size > input_.size()) {
+    err = malformed();
+  } else {
+    WireReader in(input_.data(), size);
+    const auto op = static_cast<RequestOp>(in.u8());
+    if (op == RequestOp::kAuthorization) {
+      err = run_authorization(in, response_);
+    } else if (op == RequestOp::kPresignUrls) {
+      err = run_presign(in, response_);
+    } else {
+      err = malformed();
+    }
+  }
+  wipe(input_.data(), size < input_.size() ? size : input_.size());
+  if (err.failed()) {
+    write_error(err, response_);
+    return false;
+  }
+  return true;
+}
+
+}  // namespace cospresign

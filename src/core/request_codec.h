@@ -1,0 +1,48 @@
+// The bulk buffer protocol between a host (the JS wrapper) and the core:
+// one request in, one response out, so a whole batch crosses the language
+// boundary once instead of once per string per URL.
+//
+// Request: little-endian; str = u32 byte length + UTF-8 bytes;
+//          list = u32 count + count * (str name, u8 has_value, str value).
+//   op 1, authorization: str secretId, str secretKey, str method, str path,
+//                        u8 pathIsPathname, str keyTime, list query, list headers
+//   op 2, presign URLs:  str secretId, str secretKey, str sessionToken,
+//                        str method, str keyTime, str bucket, str region,
+//                        str domain, str protocol, list query, list headers,
+//                        u32 keyCount, keyCount * str key
+// Response on success: the authorization, or the URLs each followed by '\n'.
+// Response on failure: code \x1f field \x1f message \x1f index.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cospresign {
+
+enum class RequestOp : unsigned char { kAuthorization = 1, kPresignUrls = 2 };
+
+class RequestCodec {
+ public:
+  RequestCodec() = default;
+  ~RequestCodec();
+  RequestCodec(const RequestCodec&) = delete;
+  RequestCodec& operator=(const RequestCodec&) = delete;
+
+  // A buffer of at least `size` bytes for the next request. Valid until the
+  // next reserve_input().
+  unsigned char* reserve_input(std::size_t size);
+
+  // Handles the request in the first `size` input bytes, then wipes them
+  // (they hold the secret key). Returns false if the response is an error.
+  bool run(std::size_t size);
+
+  const std::string& response() const { return response_; }
+
+ private:
+  std::vector<unsigned char> input_;
+  std::string response_;
+};
+
+}  // namespace cospresign
