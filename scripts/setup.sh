@@ -47,6 +47,7 @@ command -v cmake >/dev/null 2>&1 || missing+=(cmake)
 command -v g++ >/dev/null 2>&1 || missing+=(g++)
 command -v make >/dev/null 2>&1 || missing+=(make)
 command -v emcc >/dev/null 2>&1 || missing+=(emscripten)
+[ -f /usr/include/gtest/gtest.h ] || missing+=(libgtest-dev)
 if [ ${#missing[@]} -gt 0 ]; then
   apt_install "${missing[@]}"
 else
@@ -71,8 +72,7 @@ else
   else
     can_apt || die "no mbedTLS source. Set MBEDTLS_SOURCE_DIR to an mbedTLS 3.6 source tree (not root or no apt-get here)."
     src_list=/etc/apt/sources.list.d/cos-presign-trixie-src.sources
-    if ! grep -rqs 'trixie' /etc/apt/sources.list.d/*.sources /etc/apt/sources.list 2>/dev/null \
-       || ! grep -rqs 'deb-src' /etc/apt/sources.list.d/*.sources /etc/apt/sources.list 2>/dev/null; then
+    if [ ! -f "$src_list" ]; then
       # Mirror and keyring are read from the machine's own Debian entry.
       base=/etc/apt/sources.list.d/debian.sources
       [ -f "$base" ] || die "no $base to read the Debian mirror from; set MBEDTLS_SOURCE_DIR instead"
@@ -92,7 +92,7 @@ else
     apt_update_once
     mkdir -p "$deps_dir/download"
     say "fetching mbedTLS source with apt-get source (signed and checksummed by apt)"
-    (cd "$deps_dir/download" && apt-get source -qq --download-only mbedtls/trixie >/dev/null)
+    (cd "$deps_dir/download" && apt-get source -qq --download-only mbedtls/trixie 2>&1 >/dev/null | grep -v 'unsandboxed' >&2 || true)
     tarball=$(ls "$deps_dir"/download/mbedtls_3.*.orig.tar.* 2>/dev/null | sort -V | tail -n1 || true)
     [ -n "$tarball" ] || die "apt-get source gave no mbedTLS 3.x tarball"
     tar -xf "$tarball" -C "$deps_dir"

@@ -11,7 +11,7 @@ namespace {
 
 cospresign::RequestCodec codec;
 
-// Where JS finds the response after run(): {pointer, length}, read from
+// Where JS finds the response after handleRequest(): {pointer, length}, read from
 // linear memory, so a call costs one crossing.
 std::uint32_t response_slot[2];
 
@@ -19,7 +19,7 @@ std::uintptr_t reserve_input(std::uint32_t size) {
   return reinterpret_cast<std::uintptr_t>(codec.reserve_input(size));
 }
 
-bool run(std::uint32_t size) {
+bool handle_request(std::uint32_t size) {
   const bool ok = codec.run(size);
   response_slot[0] = static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(codec.response().data()));
   response_slot[1] = static_cast<std::uint32_t>(codec.response().size());
@@ -32,6 +32,6 @@ std::uintptr_t response_slot_address() { return reinterpret_cast<std::uintptr_t>
 
 EMSCRIPTEN_BINDINGS(cos_presign) {
   emscripten::function("reserveInput", &reserve_input);
-  emscripten::function("run", &run);
+  emscripten::function("handleRequest", &handle_request);
   emscripten::function("responseSlot", &response_slot_address);
 }

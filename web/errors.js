@@ -1,0 +1,24 @@
+// Every error this package throws is a CosPresignError with a stable `code`.
+// Messages name the option at fault and never include its value, so a
+// secret can never end up in an error message or a log line.
+
+export class CosPresignError extends Error {
+  constructor(code, message, details = {}) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.name = new.target.name;
+    this.code = code;
+    if (details.field !== undefined) this.field = details.field;
+    if (details.index !== undefined) this.index = details.index;
+  }
+}
+
+/** An option has the wrong type, is missing, or has a value that cannot be signed. */
+export class InvalidArgumentError extends CosPresignError {}
+
+/** The WebAssembly module could not be loaded or instantiated. */
+export class InitError extends CosPresignError {}
+
+export function invalid(code, field, message, index) {
+  const where = index === undefined ? '' : ` (#${index})`;
+  return new InvalidArgumentError(code, `cos-presign: ${field}${where} ${message}`, { field, index });
+}
