@@ -111,6 +111,7 @@ void write_error(const Error& err, std::string& out) {
 RequestCodec::~RequestCodec() { wipe(input_.data(), input_.size()); }
 
 unsigned char* RequestCodec::reserve_input(std::size_t size) {
+  if (size == 0) size = 1;  // never hand out a null buffer
   if (size > input_.size()) {
     // Wipe before the old block is freed: it may have held a secret.
     wipe(input_.data(), input_.size());
