@@ -67,6 +67,7 @@ async function buildSiteMap(extraStatic) {
     await addFolder(`${urlPrefix}dist/`, join(folder, 'dist'), (n) => extOf(n) in STATIC_TYPES);
   }
   if (files.has('/demo/index.html')) files.set('/demo/', files.get('/demo/index.html'));
+  if (files.has('/demo/icon.svg')) files.set('/favicon.ico', files.get('/demo/icon.svg')); // browsers ask for it
   for (const urlPrefix of Object.keys(extraStatic)) {
     if (files.has(`${urlPrefix}index.html`)) files.set(urlPrefix, files.get(`${urlPrefix}index.html`));
   }
@@ -248,7 +249,7 @@ export async function startDemoServer(options = {}) {
       return;
     }
     res.writeHead(200, {
-      'Content-Type': STATIC_TYPES[extOf(file)] || 'application/octet-stream',
+      'Content-Type': STATIC_TYPES[extOf(file)] || 'application/octet-stream', // by the file served, not the path asked
       'Content-Length': body.length,
       // Sent with every file: a worker's policy comes from its own script's response.
       'Content-Security-Policy': contentSecurityPolicy(objectOriginsFor(hostname)),

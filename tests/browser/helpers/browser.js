@@ -42,7 +42,7 @@ export async function launch() {
  * 4xx answer as a console error; those from `expectedErrorOrigin` (the object
  * endpoint, whose 403s the tests provoke and assert one by one) are left out.
  */
-export async function openPage(context, url, { initScript, expectedErrorOrigin } = {}) {
+export async function openPage(context, url, { initScript, expectedErrorOrigin, beforeLoad } = {}) {
   const page = await context.newPage();
   const problems = [];
   page.on('console', (m) => {
@@ -53,6 +53,7 @@ export async function openPage(context, url, { initScript, expectedErrorOrigin }
   });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   if (initScript) await page.addInitScript(initScript);
+  if (beforeLoad) beforeLoad(page);
   await page.goto(url);
   return { page, problems };
 }
