@@ -143,7 +143,7 @@ function originOf(host, port) {
  *   host, port (0 = any free), objectPort (0 = any free), prefix ('demo/'),
  *   stsDurationSeconds (1800), bucketDir (default: a temp folder, seeded, removed on close),
  *   seed (write the sample files into bucketDir too),
- *   now (() => ms, the server clock), cos ({ secretId, secretKey, bucket, region, keys }) for real mode,
+ *   now (() => ms, the server clock), cos ({ secretId, secretKey, bucket, region, keys, endpoint? }) for real mode,
  *   extraStatic ({ '/url-prefix/': folder }), log (line => void).
  * Resolves to { pageOrigin, objectOrigin, bucket, region, bucketDir, index, sts, close() }.
  */

@@ -50,17 +50,30 @@ export function createLocalSts({ durationSeconds = 1800, prefix, now = Date.now 
   };
 }
 
-/** Real issuer: least-privilege GetObject credentials for `prefix` in one bucket. */
-export function createCosSts({ secretId, secretKey, bucket, region, prefix, durationSeconds = 1800 }) {
+const STS_TIMEOUT_MS = 10_000;
+
+/**
+ * Real issuer: least-privilege GetObject credentials for `prefix` in one bucket.
+ * `endpoint` overrides the STS host (qcloud-cos-sts's own option; tests point it at a closed port).
+ */
+export function createCosSts({ secretId, secretKey, bucket, region, prefix, durationSeconds = 1800, endpoint }) {
   const require = createRequire(import.meta.url);
   const STS = require('qcloud-cos-sts');
   const policy = STS.getPolicy([{ action: 'name/cos:GetObject', bucket, region, prefix: `${prefix}*` }]);
   return {
     mode: 'cos',
     async issue() {
-      const data = await STS.getCredential({ secretId, secretKey, durationSeconds, policy });
-      const c = data.credentials;
-      return credentialJson(c.tmpSecretId, c.tmpSecretKey, c.sessionToken, data.startTime, data.expiredTime, data.requestId);
+      let timer;
+      const timeout = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(Object.assign(new Error('STS timeout'), { code: 'Timeout' })), STS_TIMEOUT_MS);
+      });
+      try {
+        const data = await Promise.race([STS.getCredential({ secretId, secretKey, durationSeconds, policy, endpoint }), timeout]);
+        const c = data.credentials;
+        return credentialJson(c.tmpSecretId, c.tmpSecretKey, c.sessionToken, data.startTime, data.expiredTime, data.requestId);
+      } finally {
+        clearTimeout(timer);
+      }
     },
     lookup() {
       return undefined;

@@ -352,3 +352,30 @@ test('`node scripts/demo-server/main.js` prints its address and serves the page 
     await new Promise((resolve) => (child.exitCode !== null ? resolve() : child.on('close', resolve)));
   }
 });
+
+test('real-bucket mode: the page is pointed at COS, and an STS failure is a clean 502 that echoes no secret', async () => {
+  const cos = {
+    secretId: 'AKIDrealmodetestsecretid0000000000', secretKey: 'realModeTestSecretKey/should+never=appear',
+    bucket: 'examplebucket-1250000000', region: 'ap-beijing', keys: ['demo/a.pdf', 'demo/b.jpg'],
+    endpoint: '127.0.0.1:1', // qcloud-cos-sts's host option, at a closed loopback port: nothing leaves the machine
+  };
+  const real = await startDemoServer({ port: 0, cos });
+  try {
+    const config = await (await fetch(`${real.pageOrigin}/api/config`)).json();
+    assert.equal(config.mode, 'cos');
+    assert.equal(config.domains, null);
+    assert.equal(config.protocol, 'https');
+    assert.deepEqual(config.objects.map((o) => o.key), cos.keys);
+    const page = await fetch(`${real.pageOrigin}/demo/`);
+    const csp = page.headers.get('content-security-policy');
+    assert.match(csp, /connect-src 'self' https:\/\/examplebucket-1250000000\.cos\.ap-beijing\.myqcloud\.com;/);
+    assert.match(csp, /img-src 'self' https:\/\/examplebucket-1250000000\.cos\.ap-beijing\.myqcloud\.com;/);
+    const sts = await fetch(`${real.pageOrigin}/api/sts?prefix=demo/`);
+    assert.equal(sts.status, 502);
+    const text = await sts.text();
+    assert.equal(JSON.parse(text).error, 'sts_failed');
+    for (const secret of [cos.secretId, cos.secretKey]) assert.ok(!text.includes(secret));
+  } finally {
+    await real.close();
+  }
+});
