@@ -210,7 +210,16 @@ Error check_header(const Param& p, std::uint32_t index) {
     return Fail(ErrorCode::kReservedName, "header name", "host is always signed from the endpoint and bucket", index);
   }
   if (!p.has_value) return Fail(ErrorCode::kInvalidValue, "header value", "is required for a header", index);
-  return check_plain_text(p.value, "header value", index);
+  err = check_plain_text(p.value, "header value", index);
+  if (err.failed()) return err;
+  // fetch() sends header values as Latin-1 bytes, not the UTF-8 we would sign.
+  for (const char c : p.value) {
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      return Fail(ErrorCode::kInvalidValue, "header value", "must be ASCII (browsers send header bytes as Latin-1)",
+                  index);
+    }
+  }
+  return Ok();
 }
 
 // SigV4 canonical header value: surrounding spaces trimmed, runs of spaces

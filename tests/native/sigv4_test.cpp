@@ -196,6 +196,7 @@ TEST(SigV4, BadEndpointsAndNames) {
       {[](V4PresignRequest& r) { r.headers = {{"Range", "1"}, {"range", "2"}}; }, ErrorCode::kDuplicateName},
       {[](V4PresignRequest& r) { r.headers = {{"a b", "1"}}; }, ErrorCode::kInvalidName},
       {[](V4PresignRequest& r) { r.headers = {{"x-a", "1\r\nInjected: 1"}}; }, ErrorCode::kControlCharacter},
+      {[](V4PresignRequest& r) { r.headers = {{"x-a", "caf\xC3\xA9"}}; }, ErrorCode::kInvalidValue},
   };
   for (const auto& [change, code] : cases) {
     V4PresignRequest r = aws_example();
