@@ -31,7 +31,7 @@ export class Signer {
         o.key === undefined ? 'or pathname is required' : 'and pathname cannot both be given');
     }
     const isPathname = o.pathname !== undefined;
-    const path = isPathname ? string(o, 'pathname') : string(o, 'key');
+    const path = isPathname ? string(o, 'pathname') : o.key === '' ? '' : string(o, 'key');
     const keyTime = keyTimeOf(o);
     const query = pairs(o.query, 'query');
     const headers = pairs(o.headers, 'headers');
@@ -53,7 +53,8 @@ export class Signer {
   /** One pre-signed URL. */
   presignUrl(options) {
     const o = checkOptions(options, PRESIGN_OPTIONS);
-    return this._presign(o, [string(o, 'key')], false)[0];
+    // An empty key reaches the core, which names the problem (ERR_EMPTY_KEY).
+    return this._presign(o, [o.key === '' ? '' : string(o, 'key')], false)[0];
   }
 
   /** Many pre-signed URLs sharing every option but the key, in one pass. */

@@ -33,7 +33,7 @@ const cases = [
   // [description, call, code, field named in the message]
   ...['secretId', 'secretKey', 'bucket', 'region', 'key'].flatMap((field) => [
     [`missing ${field}`, { [field]: undefined }, 'ERR_MISSING_FIELD', field],
-    [`empty ${field}`, { [field]: '' }, 'ERR_MISSING_FIELD', field],
+    [`empty ${field}`, { [field]: '' }, field === 'key' ? 'ERR_EMPTY_KEY' : 'ERR_MISSING_FIELD', field],
     [`${field} is a number`, { [field]: 42 }, 'ERR_INVALID_TYPE', field],
     [`${field} is an object`, { [field]: { toString: () => 'x' } }, 'ERR_INVALID_TYPE', field],
   ]),
