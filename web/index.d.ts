@@ -183,6 +183,14 @@ export interface PresignerOptions {
   now?: () => number;
   /** Where the wasm comes from (see init()). */
   wasm?: WasmSource;
+  /** "cos" (default): COS signatures. "v4": AWS Signature V4 URLs (S3, R2, MinIO, COS's S3 API) via presignUrlsV4. */
+  signature?: 'cos' | 'v4';
+  /** With signature "v4": the endpoint (see PresignV4CommonOptions.endpoint); default AWS S3. */
+  endpoint?: string;
+  /** With signature "v4": see PresignV4CommonOptions.pathStyle. */
+  pathStyle?: boolean;
+  /** With signature "v4": default "s3". */
+  service?: string;
 }
 
 export interface UrlOptions {

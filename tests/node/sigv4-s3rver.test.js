@@ -16,7 +16,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { init, InvalidArgumentError } from 'cos-presign';
+import { init, createPresigner, InvalidArgumentError } from 'cos-presign';
 
 const require = createRequire(import.meta.url);
 const S3rver = require('@20minutes/s3rver');
@@ -171,4 +171,59 @@ test('over-long links: we refuse to sign them, and the server refuses an edited 
   const r = await refusal(longest.replace('X-Amz-Expires=604800', 'X-Amz-Expires=604801'));
   assert.equal(r.status, 400);
   assert.equal(r.code, 'AuthorizationQueryParametersError');
+});
+
+test('createPresigner({ signature: "v4" }): URLs from provided credentials download; clamped to their expiry', { timeout: 30_000 }, async () => {
+  const scopes = [];
+  let expiresIn = 3600;
+  const presigner = createPresigner({
+    signature: 'v4', endpoint, bucket: BUCKET, region: 'us-east-1',
+    credentials: async (scope) => {
+      scopes.push(scope);
+      return { secretId: credentials.accessKeyId, secretKey: credentials.secretAccessKey, sessionToken: 'session/token+1', expiredTime: Math.floor(Date.now() / 1000) + expiresIn };
+    },
+  });
+  const urls = await presigner.getObjectUrls(KEYS, { expires: 600 });
+  assert.equal(scopes.length, 1, 'one credential look-up for the batch');
+  assert.equal(scopes[0].action, 's3:GetObject');
+  for (let i = 0; i < KEYS.length; i++) {
+    const u = new URL(urls[i]);
+    assert.equal(u.searchParams.get('X-Amz-Security-Token'), 'session/token+1');
+    assert.equal(Number(u.searchParams.get('X-Amz-Expires')), 660, '600 s from now, signed from 60 s ago');
+    const res = await fetchBounded(urls[i]);
+    assert.equal(res.status, 200, `${KEYS[i]}: ${await res.clone().text()}`);
+    assert.deepEqual(Buffer.from(await res.arrayBuffer()), bodies.get(KEYS[i]));
+  }
+  const single = await presigner.getObjectUrlDetails('a b+c.txt', { responseContentType: 'text/plain' });
+  assert.equal((await fetchBounded(single.url)).headers.get('content-type'), 'text/plain');
+  assert.equal(presigner.getObjectUrlSync('plain.txt').split('?')[0], `${endpoint}/${BUCKET}/plain.txt`);
+
+  // Credentials that expire sooner than the URL asked for: the URL ends with them.
+  expiresIn = 120;
+  presigner.dispose();
+  const short = createPresigner({ signature: 'v4', endpoint, bucket: BUCKET, region: 'us-east-1', refreshMargin: 0,
+    credentials: async () => ({ secretId: credentials.accessKeyId, secretKey: credentials.secretAccessKey, sessionToken: 't', expiredTime: Math.floor(Date.now() / 1000) + expiresIn }) });
+  const details = await short.getObjectUrlDetails('plain.txt', { expires: 3600 });
+  assert.equal(details.clamped, true);
+  const u = new URL(details.url);
+  const signedAt = Date.parse(u.searchParams.get('X-Amz-Date').replace(/^(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z$/, '$1-$2-$3T$4:$5:$6Z')) / 1000;
+  assert.equal(signedAt + Number(u.searchParams.get('X-Amz-Expires')), details.endTime);
+  assert.ok(details.endTime <= Math.floor(Date.now() / 1000) + 120);
+  assert.equal((await fetchBounded(details.url)).status, 200);
+  short.dispose();
+});
+
+test('createPresigner({ signature: "v4" }): the 7-day limit and options of the other signature', async () => {
+  const base = { signature: 'v4', endpoint, bucket: BUCKET, region: 'us-east-1', credentials: async () => ({ secretId: 'A', secretKey: 'B', sessionToken: 'C', expiredTime: Math.floor(Date.now() / 1000) + 30 * 86400 }) };
+  const code = (fn) => { try { fn(); } catch (e) { return e.code; } return 'no error'; };
+  assert.equal(code(() => createPresigner({ ...base, expires: 604801 })), 'ERR_EXPIRES_TOO_LONG');
+  assert.equal(code(() => createPresigner({ ...base, domain: 'x.example.com' })), 'ERR_CONFLICTING_OPTIONS');
+  assert.equal(code(() => createPresigner({ ...base, accelerate: true })), 'ERR_CONFLICTING_OPTIONS');
+  assert.equal(code(() => createPresigner({ ...base, signature: undefined })), 'ERR_CONFLICTING_OPTIONS', 'endpoint needs v4');
+  assert.equal(code(() => createPresigner({ ...base, signature: 'v2' })), 'ERR_INVALID_VALUE');
+  const presigner = createPresigner(base);
+  await assert.rejects(presigner.getObjectUrl('plain.txt', { expires: 604801 }), { code: 'ERR_EXPIRES_TOO_LONG' });
+  const week = new URL(await presigner.getObjectUrl('plain.txt', { expires: 604800 }));
+  assert.equal(week.searchParams.get('X-Amz-Expires'), '604800', 'leeway gives way to the 7-day limit');
+  presigner.dispose();
 });
