@@ -78,18 +78,43 @@ export function normalizeCredentials(raw) {
       startTime: unixSeconds(raw.startTime, 'startTime', false),
       expiredTime: unixSeconds(raw.expiredTime, 'expiredTime', true),
     };
+  } else if (raw.Credentials && typeof raw.Credentials === 'object' && 'AccessKeyId' in raw.Credentials) {
+    // AWS STS AssumeRole* responses: { Credentials: { AccessKeyId, SecretAccessKey, SessionToken, Expiration } }
+    c = awsShape(raw.Credentials, 'Credentials.', ['AccessKeyId', 'SecretAccessKey', 'SessionToken', 'Expiration']);
+  } else if ('AccessKeyId' in raw) {
+    c = awsShape(raw, '', ['AccessKeyId', 'SecretAccessKey', 'SessionToken', 'Expiration']);
+  } else if ('accessKeyId' in raw) {
+    // The AWS SDK v3 credential identity: { accessKeyId, secretAccessKey, sessionToken, expiration }
+    c = awsShape(raw, '', ['accessKeyId', 'secretAccessKey', 'sessionToken', 'expiration']);
   } else {
     throw new CredentialsError('ERR_CREDENTIALS_INVALID',
-      'cos-presign: credentials have none of the known shapes (qcloud-cos-sts JSON, cos-js-sdk-v5 TmpSecretId/TmpSecretKey, or secretId/secretKey)');
+      'cos-presign: credentials have none of the known shapes (qcloud-cos-sts JSON, cos-js-sdk-v5 TmpSecretId/TmpSecretKey, secretId/secretKey, or AWS AccessKeyId/SecretAccessKey)');
   }
   if (c.startTime !== undefined && c.expiredTime <= c.startTime) throw bad('expiredTime', 'is not after startTime');
   c.scopeLimit = raw.ScopeLimit === true || raw.scopeLimit === true;
   return c;
 }
 
-function isoSeconds(text) {
+function awsShape(k, prefix, [id, key, token, expiration]) {
+  const e = k[expiration];
+  let expiredTime;
+  if (e instanceof Date) expiredTime = Math.floor(e.getTime() / 1000);
+  else if (typeof e === 'string') expiredTime = isoSeconds(e, prefix + expiration);
+  else if (e === undefined || e === null) throw bad(prefix + expiration, 'is missing');
+  else expiredTime = unixSeconds(e, prefix + expiration, true);
+  if (!Number.isSafeInteger(expiredTime)) throw bad(prefix + expiration, 'is not a date');
+  return {
+    secretId: requiredString(k[id], prefix + id),
+    secretKey: requiredString(k[key], prefix + key),
+    sessionToken: requiredString(k[token], prefix + token),
+    startTime: undefined,
+    expiredTime,
+  };
+}
+
+function isoSeconds(text, field = 'expiration') {
   const ms = Date.parse(text);
-  if (!Number.isFinite(ms)) throw bad('expiration', 'is not a date');
+  if (!Number.isFinite(ms)) throw bad(field, 'is not a date');
   return Math.floor(ms / 1000);
 }
 

@@ -64,6 +64,46 @@ export interface PresignOptions extends PresignCommonOptions {
   key: string;
 }
 
+/** Options shared by every URL of a SigV4 batch (S3, COS's S3 API, Cloudflare R2, MinIO, ...). */
+export interface PresignV4CommonOptions {
+  accessKeyId: string;
+  secretAccessKey: string;
+  /** Temporary credentials' token; signed in the query as X-Amz-Security-Token. */
+  sessionToken?: string;
+  /** "us-east-1"; "auto" for R2; the COS region (e.g. "ap-guangzhou") for COS. */
+  region: string;
+  /** Default "s3". */
+  service?: string;
+  /**
+   * Default: AWS S3 (`https://{bucket}.s3.{region}.amazonaws.com`). Otherwise a URL without path:
+   * "https://{account}.r2.cloudflarestorage.com", "https://cos.ap-guangzhou.myqcloud.com",
+   * "http://127.0.0.1:9000"; a bare "host[:port]" means https.
+   */
+  endpoint?: string;
+  /** S3 bucket name. May be left out only when `endpoint` already is the bucket's own host. */
+  bucket?: string;
+  /** Default "GET"; sent and signed in uppercase. */
+  method?: string;
+  /** Signed and carried in the URL; `null` is a parameter without a value. */
+  query?: Query;
+  /** Signed in addition to host; the client must send them. */
+  headers?: Headers;
+  /** Seconds, 1 to 604800 (7 days); default 900. */
+  expires?: number;
+  /** The signing time (X-Amz-Date): a Date or unix seconds. Default now. */
+  date?: Date | number;
+  /**
+   * true: `{endpoint}/{bucket}/{key}`; false: `{bucket}.{endpoint}/{key}`. Default: path style when the
+   * endpoint is an IP address, localhost or has a port (MinIO), or the bucket has a dot; otherwise virtual-hosted.
+   */
+  pathStyle?: boolean;
+}
+
+export interface PresignV4Options extends PresignV4CommonOptions {
+  /** The object key, used verbatim (a leading "/" is part of the key). */
+  key: string;
+}
+
 export interface Signer {
   /** The Authorization value COS takes in a header. */
   authorization(options: AuthorizationOptions): string;
@@ -71,6 +111,10 @@ export interface Signer {
   presignUrl(options: PresignOptions): string;
   /** One URL per key, sharing every other option, in one pass. */
   presignUrls(common: PresignCommonOptions, keys: readonly string[]): string[];
+  /** One AWS Signature V4 pre-signed URL. Synchronous. */
+  presignUrlV4(options: PresignV4Options): string;
+  /** One SigV4 URL per key, sharing every other option, in one pass. */
+  presignUrlsV4(common: PresignV4CommonOptions, keys: readonly string[]): string[];
 }
 
 /** Where the wasm comes from: a URL, a fetch Response (or its promise), bytes, or a compiled module. */
@@ -139,6 +183,14 @@ export interface PresignerOptions {
   now?: () => number;
   /** Where the wasm comes from (see init()). */
   wasm?: WasmSource;
+  /** "cos" (default): COS signatures. "v4": AWS Signature V4 URLs (S3, R2, MinIO, COS's S3 API) via presignUrlsV4. */
+  signature?: 'cos' | 'v4';
+  /** With signature "v4": the endpoint (see PresignV4CommonOptions.endpoint); default AWS S3. */
+  endpoint?: string;
+  /** With signature "v4": see PresignV4CommonOptions.pathStyle. */
+  pathStyle?: boolean;
+  /** With signature "v4": default "s3". */
+  service?: string;
 }
 
 export interface UrlOptions {

@@ -7,6 +7,8 @@ import { makeProvider, normalizeCredentials } from './credentials.js';
 import { checkWellFormed } from './wire.js';
 
 export const ACTION_GET_OBJECT = 'name/cos:GetObject';
+export const ACTION_S3_GET_OBJECT = 's3:GetObject';
+const MAX_V4_EXPIRES = 604800; // SigV4's limit: 7 days
 const ACCELERATE_DOMAIN = '{Bucket}.cos.accelerate.myqcloud.com';
 // The URL's window opens this long before "now", so a server clock slightly
 // behind ours still accepts it. Only the end bounds what a link can do.
@@ -16,7 +18,10 @@ const MAX_SCOPED_ENTRIES = 64;
 const PRESIGNER_OPTIONS = new Set([
   'bucket', 'region', 'credentials', 'domain', 'protocol', 'accelerate', 'refreshMargin', 'clockOffset', 'fetch',
   'scopeLimit', 'strictExpiry', 'expires', 'retries', 'retryDelay', 'timeout', 'now', 'wasm',
+  'signature', 'endpoint', 'pathStyle', 'service',
 ]);
+const V4_ONLY_OPTIONS = ['endpoint', 'pathStyle', 'service'];
+const COS_ONLY_OPTIONS = ['domain', 'accelerate', 'protocol'];
 const URL_OPTIONS = new Set(['expires', 'download', 'inline', 'versionId', 'responseContentType', 'query', 'strictExpiry']);
 
 function typeName(v) {
@@ -100,6 +105,7 @@ export class Presigner {
   #scoped = new Map(); // scope key -> credentials limited to that scope
   #inflight = new Map(); // '*' or scope key -> Promise<credentials>
   #disposed = false;
+  #v4 = null; // SigV4 target { endpoint, pathStyle, service }, or null for COS signatures
 
   constructor(init, options) {
     checkKnown(options, PRESIGNER_OPTIONS, 'createPresigner()');
@@ -127,6 +133,23 @@ export class Presigner {
     }
     const fetchImpl = options.fetch || (typeof fetch === 'function' ? fetch.bind(globalThis) : undefined);
     if (typeof c !== 'function' && !fetchImpl) throw invalid('ERR_MISSING_FIELD', 'fetch', 'is required where there is no global fetch');
+
+    if (options.signature !== undefined && options.signature !== 'cos' && options.signature !== 'v4') {
+      throw invalid('ERR_INVALID_VALUE', 'signature', 'must be "cos" (default) or "v4"');
+    }
+    const v4 = options.signature === 'v4';
+    for (const field of v4 ? COS_ONLY_OPTIONS : V4_ONLY_OPTIONS) {
+      if (options[field] !== undefined) {
+        throw invalid('ERR_CONFLICTING_OPTIONS', field, v4 ? 'is a COS option: with signature "v4" use endpoint' : 'needs signature: "v4"');
+      }
+    }
+    if (v4) {
+      // Checked by the signer on every call; the presigner only carries them.
+      this.#v4 = { endpoint: options.endpoint, pathStyle: options.pathStyle, service: options.service };
+      if (options.expires !== undefined && options.expires > MAX_V4_EXPIRES) {
+        throw invalid('ERR_EXPIRES_TOO_LONG', 'expires', 'must be at most 604800 seconds (7 days), the SigV4 limit');
+      }
+    }
 
     this.#init = init;
     this.#wasm = options.wasm;
@@ -165,7 +188,7 @@ export class Presigner {
     this.#checkKey(key);
     const [signer, credentials] = await Promise.all([this.#loadSigner(), this.#credentialsFor(this.#scope([key]))]);
     const { common, window } = this.#common(request, credentials);
-    return { url: signer.presignUrl({ ...common, key }), ...window };
+    return { url: this.#v4 ? signer.presignUrlV4({ ...common, key }) : signer.presignUrl({ ...common, key }), ...window };
   }
 
   async getObjectUrls(keys, options = {}) {
@@ -179,7 +202,7 @@ export class Presigner {
     keys.forEach((k, i) => this.#checkKey(k, i));
     const [signer, credentials] = await Promise.all([this.#loadSigner(), this.#credentialsFor(this.#scope(keys))]);
     const { common, window } = this.#common(request, credentials);
-    return { urls: signer.presignUrls(common, keys), ...window };
+    return { urls: this.#v4 ? signer.presignUrlsV4(common, keys) : signer.presignUrls(common, keys), ...window };
   }
 
   /** Synchronous once ready(): throws ExpiryError ERR_NOT_READY when the wasm or fresh credentials are not held. */
@@ -193,7 +216,7 @@ export class Presigner {
       throw new ExpiryError('ERR_NOT_READY', 'cos-presign: no unexpired credentials are held for this key; await presigner.ready() or use getObjectUrl()');
     }
     const { common } = this.#common(request, credentials);
-    return this.#signer.presignUrl({ ...common, key });
+    return this.#v4 ? this.#signer.presignUrlV4({ ...common, key }) : this.#signer.presignUrl({ ...common, key });
   }
 
   /** Forgets the credentials; later calls throw ERR_DISPOSED. */
@@ -223,7 +246,7 @@ export class Presigner {
   }
 
   #scope(keys) {
-    return { bucket: this.#bucket, region: this.#region, keys: [...keys], action: ACTION_GET_OBJECT };
+    return { bucket: this.#bucket, region: this.#region, keys: [...keys], action: this.#v4 ? ACTION_S3_GET_OBJECT : ACTION_GET_OBJECT };
   }
 
   #loadSigner() {
@@ -337,6 +360,9 @@ export class Presigner {
     this.#checkUsable();
     checkKnown(options, URL_OPTIONS, 'this call');
     const expires = expiresOption(options, this.#defaultExpires);
+    if (this.#v4 && expires > MAX_V4_EXPIRES) {
+      throw invalid('ERR_EXPIRES_TOO_LONG', 'expires', 'must be at most 604800 seconds (7 days), the SigV4 limit');
+    }
     const query = {};
     if (options.query !== undefined && options.query !== null) {
       if (typeof options.query !== 'object' || Array.isArray(options.query)) {
@@ -380,6 +406,24 @@ export class Presigner {
       endTime = credentials.expiredTime;
     }
     if (endTime <= nowS) throw new ExpiryError('ERR_CREDENTIALS_EXPIRED', 'cos-presign: the credentials have expired');
+    if (this.#v4) {
+      // SigV4 signs a start (X-Amz-Date) and a lifetime of at most 7 days: give up leeway before lifetime.
+      startTime = Math.max(startTime, endTime - MAX_V4_EXPIRES);
+      return {
+        common: {
+          accessKeyId: credentials.secretId,
+          secretAccessKey: credentials.secretKey,
+          sessionToken: credentials.sessionToken,
+          region: this.#region,
+          bucket: this.#bucket,
+          ...this.#v4,
+          date: startTime,
+          expires: endTime - startTime,
+          query: request.query,
+        },
+        window: { expiresAt: new Date(endTime * 1000 - offset), startTime, endTime, clamped },
+      };
+    }
     return {
       common: {
         secretId: credentials.secretId,

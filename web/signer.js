@@ -2,6 +2,7 @@
 // whole request to the wasm core in one call. Knows nothing of HMAC.
 import { invalid } from './errors.js';
 import { WireWriter, checkWellFormed, bytesBound, OP_AUTHORIZATION, OP_PRESIGN_URLS } from './wire.js';
+import { presignUrlV4, presignUrlsV4 } from './sigv4.js';
 
 export const DEFAULT_EXPIRES = 900;
 
@@ -68,6 +69,16 @@ export class Signer {
       checkWellFormed(k, 'key', i);
     }
     return this._presign(o, keys, true);
+  }
+
+  /** One AWS Signature V4 pre-signed URL (S3, R2, MinIO, COS's S3 API); see web/sigv4.js. */
+  presignUrlV4(options) {
+    return presignUrlV4(this._wire, options);
+  }
+
+  /** Many SigV4 URLs sharing every option but the key, in one pass. */
+  presignUrlsV4(common, keys) {
+    return presignUrlsV4(this._wire, common, keys);
   }
 
   _presign(o, keys, batch) {

@@ -47,6 +47,7 @@ const cases = [
   ['header name with a control character', { headers: { 'x-cos-a\r': '1' } }, 'ERR_CONTROL_CHARACTER', 'header'],
   ['header value with CRLF', { headers: { 'x-cos-a': 'v\r\nInjected: 1' } }, 'ERR_CONTROL_CHARACTER', 'header'],
   ['header name not a token', { headers: { 'x cos': '1' } }, 'ERR_INVALID_NAME', 'header'],
+  ['header value not ASCII', { headers: { 'x-cos-meta-name': '报告' } }, 'ERR_INVALID_VALUE', 'header'],
   ['lone high surrogate in key', { key: 'a\uD800b' }, 'ERR_LONE_SURROGATE', 'key'],
   ['lone low surrogate in key', { key: '\uDC00' }, 'ERR_LONE_SURROGATE', 'key'],
   ['lone surrogate in secretKey', { secretKey: SECRET + '\uD800' }, 'ERR_LONE_SURROGATE', 'secretKey'],

@@ -258,7 +258,7 @@ test('4xx, HTML pages, bad JSON, missing fields and expired credentials are clea
     '/millis': (res) => json(res, { ...sts(T0), expiredTime: (T0 + 100) * 1000 }),
     '/backwards': (res) => json(res, { ...sts(T0), expiredTime: T0 - 1 }),
     '/expired': (res) => json(res, { credentials: { tmpSecretId: 'AKIDx', tmpSecretKey: SECRET, sessionToken: 't' }, expiredTime: T0 - 60 }),
-    '/unknown': (res) => json(res, { AccessKeyId: 'x' }),
+    '/unknown': (res) => json(res, { id: 'x', key: 'y' }),
   };
   const server = await stsServer((req, res) => answers[new URL(req.url, 'http://x').pathname.replace('/api/sts', '')](res));
   const expected = {
@@ -418,4 +418,24 @@ test('CosCompat: cos-js-sdk-v5 getObjectUrl code works unchanged and signs a URL
   assert.equal(plain.Url, `https://${BUCKET}.cos.${REGION}.myqcloud.com/public/a%20b.txt`);
   await assert.rejects(cos.getObjectUrl({ Bucket: BUCKET, Region: REGION, Key: 'a', Headers: {} }), { code: 'ERR_UNSUPPORTED_OPTION' });
   assert.throws(() => new CosCompat({}), { code: 'ERR_MISSING_FIELD' });
+});
+
+test('AWS credential shapes (STS AssumeRole JSON, SDK v3 identity) are accepted for SigV4', async () => {
+  const expiration = new Date((T0 + 900) * 1000);
+  const shapes = [
+    { Credentials: { AccessKeyId: 'ASIAEXAMPLE', SecretAccessKey: SECRET, SessionToken: 'tok', Expiration: expiration.toISOString() } },
+    { AccessKeyId: 'ASIAEXAMPLE', SecretAccessKey: SECRET, SessionToken: 'tok', Expiration: expiration.toISOString() },
+    { accessKeyId: 'ASIAEXAMPLE', secretAccessKey: SECRET, sessionToken: 'tok', expiration },
+  ];
+  for (const shape of shapes) {
+    const p = createPresigner({ signature: 'v4', endpoint: 'https://s3.us-east-1.amazonaws.com', bucket: 'my-bucket', region: 'us-east-1', credentials: async () => shape, now: clock().now });
+    const d = await p.getObjectUrlDetails('a.txt', { expires: 3600 });
+    const q = new URL(d.url).searchParams;
+    assert.match(q.get('X-Amz-Credential'), /^ASIAEXAMPLE\//);
+    assert.equal(q.get('X-Amz-Security-Token'), 'tok');
+    assert.equal(d.endTime, T0 + 900, 'clamped to the AWS expiration');
+  }
+  const missing = createPresigner({ signature: 'v4', endpoint: 'https://s3.us-east-1.amazonaws.com', bucket: 'b', region: 'us-east-1',
+    credentials: async () => ({ AccessKeyId: 'A', SecretAccessKey: SECRET, SessionToken: 't' }) });
+  await assert.rejects(missing.getObjectUrl('a'), (e) => e.code === 'ERR_CREDENTIALS_INVALID' && /Expiration is missing/.test(e.message));
 });
