@@ -113,10 +113,14 @@ fi
 
 # --- browser --------------------------------------------------------------
 if [ "$want_browser" = 1 ]; then
-  if [ -x /usr/bin/chromium ]; then
-    say "chromium present ($(/usr/bin/chromium --version 2>/dev/null | head -n1))"
+  browser_missing=()
+  [ -x /usr/bin/chromium ] || browser_missing+=(chromium)
+  # A CJK font, so the demo's Chinese object names render in screenshots.
+  [ -d /usr/share/fonts/truetype/wqy ] || browser_missing+=(fonts-wqy-zenhei)
+  if [ ${#browser_missing[@]} -gt 0 ]; then
+    apt_install "${browser_missing[@]}"
   else
-    apt_install chromium
+    say "chromium present ($(/usr/bin/chromium --version 2>/dev/null | head -n1))"
   fi
 fi
 say "done"
