@@ -2,7 +2,7 @@
 # Idempotent set-up: installs what the build and tests need and is missing,
 # and says what it did. Called by the npm scripts; never a manual step.
 #
-#   scripts/setup.sh            toolchain (emcc, cmake, g++) + mbedTLS source
+#   scripts/setup.sh            toolchain (emcc, cmake, g++), mbedTLS source, npm packages
 #   scripts/setup.sh --browser  also Chromium for the browser tests
 #
 # On a machine where it cannot install (not root, not Debian) it stops with
@@ -109,6 +109,14 @@ else
     [ -n "$v" ] || die "unpacked $tarball but found no mbedTLS tree"
     say "unpacked mbedTLS $v into .deps/$(basename "$existing")"
   fi
+fi
+
+# --- npm packages (the reference SDKs and test tools) -----------------------
+if [ ! -f "$root_dir/node_modules/.package-lock.json" ] || [ "$root_dir/package-lock.json" -nt "$root_dir/node_modules/.package-lock.json" ]; then
+  say "installing npm packages (npm ci)"
+  (cd "$root_dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+else
+  say "npm packages present"
 fi
 
 # --- browser --------------------------------------------------------------
