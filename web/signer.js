@@ -52,7 +52,7 @@ export class Signer {
   /** One pre-signed URL. */
   presignUrl(options) {
     const o = checkOptions(options, PRESIGN_OPTIONS);
-    return this._presign(o, [string(o, 'key')], false)[0];
+    return this._presign(o, [string(o, 'key')], false);
   }
 
   /** Many pre-signed URLs sharing every option but the key, in one pass. */
@@ -92,9 +92,10 @@ export class Signer {
     w.params(headers);
     w.u32(keys.length);
     for (const k of keys) w.str(k);
-    const text = result(w.finish(), query, headers, batch);
-    const urls = text.split('\n');
-    urls.pop(); // every URL is followed by '\n'
+    // Every URL is followed by '\n': a single call reads its URL without it.
+    if (!batch) return result(w.finish(1), query, headers, false);
+    const urls = result(w.finish(), query, headers, true).split('\n');
+    urls.pop();
     return urls;
   }
 }

@@ -20,6 +20,11 @@ export function checkWellFormed(s, field, index) {
   }
 }
 
+// Strings up to this length are copied with a charCodeAt loop when they are
+// ASCII (keys, names, bucket, times: nearly always); encodeInto, which needs a
+// fresh subarray per call, only pays off for longer ones such as a token.
+const ASCII_LOOP_MAX = 96;
+
 export class WireWriter {
   constructor(core) {
     this.core = core;
@@ -27,14 +32,14 @@ export class WireWriter {
     this.base = 0;
     this.heap = null;
     this.pos = 0;
-    this.slot = core.responseSlot() >>> 2; // static address: ask once
+    this.slot = core._response_slot_address() >>> 2; // static address: ask once
   }
 
   // Makes room for `bound` bytes (an upper bound of what will be written).
   begin(bound) {
     if (bound > this.capacity) {
       this.capacity = Math.max(bound, this.capacity * 2, 4096);
-      this.base = this.core.reserveInput(this.capacity);
+      this.base = this.core._reserve_input(this.capacity);
     }
     this.heap = this.core.HEAPU8; // may be a new view if memory grew
     this.pos = this.base;
@@ -55,8 +60,20 @@ export class WireWriter {
   }
 
   str(s) {
+    const h = this.heap;
     const start = this.pos + 4;
-    const { written } = encoder.encodeInto(s, this.heap.subarray(start, this.base + this.capacity));
+    const n = s.length;
+    let written = -1;
+    if (n <= ASCII_LOOP_MAX) {
+      let i = 0;
+      for (; i < n; i++) {
+        const c = s.charCodeAt(i);
+        if (c > 0x7f) break;
+        h[start + i] = c;
+      }
+      if (i === n) written = n;
+    }
+    if (written < 0) written = encoder.encodeInto(s, h.subarray(start, this.base + this.capacity)).written;
     this.u32(written);
     this.pos = start + written;
   }
@@ -64,7 +81,8 @@ export class WireWriter {
   // [[name, value|null], ...]: null is a parameter without a value.
   params(list) {
     this.u32(list.length);
-    for (const [name, value] of list) {
+    for (let i = 0; i < list.length; i++) {
+      const [name, value] = list[i];
       this.str(name);
       this.u8(value === null ? 0 : 1);
       this.str(value === null ? '' : value);
@@ -72,11 +90,14 @@ export class WireWriter {
   }
 
   // Runs the request: { ok: true, text } or { ok: false, code, field, message, index }.
-  finish() {
-    const ok = this.core.handleRequest(this.pos - this.base);
-    const u32 = this.core.HEAPU32;
+  // `trim` drops that many trailing bytes of a successful response.
+  finish(trim = 0) {
+    const core = this.core;
+    const ok = core._handle_request(this.pos - this.base) !== 0;
+    const u32 = core.HEAPU32;
     const ptr = u32[this.slot];
-    const text = decoder.decode(this.core.HEAPU8.subarray(ptr, ptr + u32[this.slot + 1]));
+    const end = ptr + u32[this.slot + 1];
+    const text = decoder.decode(core.HEAPU8.subarray(ptr, ok ? end - trim : end));
     if (ok) return { ok, text };
     const [code, field, message, index] = text.split('\x1f');
     return { ok, code, field, message, index: Number(index) };

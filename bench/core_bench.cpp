@@ -1,0 +1,75 @@
+// The ceiling for `npm run bench`: the core's own signing loop with no
+// JS/wasm boundary in the way. Built natively (CMake target core_bench) and
+// as a bench-only wasm program (core_bench_wasm), never into the shipped
+// module. Prints one JSON line: URLs per second for a batch and for
+// one-key requests, both through the same code the module runs.
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "core/cos_url.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+cospresign::PresignRequest bench_request(const char* session_token) {
+  // The same options bench/options.js gives every contender.
+  cospresign::PresignRequest r;
+  r.secret_id = "AKIDbenchbenchbenchbenchbenchbench12";
+  r.secret_key = "benchsecretkeybenchsecretkey1234";
+  r.session_token = session_token;
+  r.key_time = "1700000000;1700000900";
+  r.bucket = "examplebucket-1250000000";
+  r.region = "ap-guangzhou";
+  return r;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const int batch_size = 10000;
+  // argv: seconds per measurement, session token (bench/options.js gives both).
+  const double budget = argc > 1 ? std::atof(argv[1]) : 1.0;
+  const char* token = argc > 2 ? argv[2] : "";
+  std::vector<std::string> key_store;
+  for (int i = 0; i < batch_size; ++i) key_store.push_back("photos/2024/thumb-" + std::to_string(i) + ".jpg");
+  std::vector<std::string_view> keys(key_store.begin(), key_store.end());
+  const cospresign::PresignRequest request = bench_request(token);
+  std::string out;
+  std::size_t checksum = 0;
+
+  // Batch: one presign_urls call for 10,000 keys, repeated.
+  long batch_urls = 0;
+  auto start = Clock::now();
+  while (seconds_since(start) < budget) {
+    if (cospresign::presign_urls(request, keys, out).failed()) return 1;
+    checksum += out.size();
+    batch_urls += batch_size;
+  }
+  const double batch_rate = batch_urls / seconds_since(start);
+
+  // Single: one presign_urls call per key (SignKey derived every time).
+  long single_urls = 0;
+  std::vector<std::string_view> one(1);
+  start = Clock::now();
+  while (seconds_since(start) < budget) {
+    for (int i = 0; i < 1000; ++i) {
+      one[0] = keys[(single_urls + i) % batch_size];
+      if (cospresign::presign_urls(request, one, out).failed()) return 1;
+      checksum += out.size();
+    }
+    single_urls += 1000;
+  }
+  const double single_rate = single_urls / seconds_since(start);
+
+  std::printf("{\"batchUrlsPerSecond\":%.0f,\"singleUrlsPerSecond\":%.0f,\"checksum\":%zu}\n", batch_rate,
+              single_rate, checksum);
+  return 0;
+}
