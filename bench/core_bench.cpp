@@ -38,6 +38,7 @@ int main(int argc, char** argv) {
   // argv: seconds per measurement, session token (bench/options.js gives both).
   const double budget = argc > 1 ? std::atof(argv[1]) : 1.0;
   const char* token = argc > 2 ? argv[2] : "";
+  const std::string_view only = argc > 3 ? argv[3] : "";  // "batch" or "single", for profiling
   std::vector<std::string> key_store;
   for (int i = 0; i < batch_size; ++i) key_store.push_back("photos/2024/thumb-" + std::to_string(i) + ".jpg");
   std::vector<std::string_view> keys(key_store.begin(), key_store.end());
@@ -48,18 +49,18 @@ int main(int argc, char** argv) {
   // Batch: one presign_urls call for 10,000 keys, repeated.
   long batch_urls = 0;
   auto start = Clock::now();
-  while (seconds_since(start) < budget) {
+  while (only != "single" && seconds_since(start) < budget) {
     if (cospresign::presign_urls(request, keys, out).failed()) return 1;
     checksum += out.size();
     batch_urls += batch_size;
   }
-  const double batch_rate = batch_urls / seconds_since(start);
+  const double batch_rate = batch_urls / (seconds_since(start) + 1e-9);
 
   // Single: one presign_urls call per key (SignKey derived every time).
   long single_urls = 0;
   std::vector<std::string_view> one(1);
   start = Clock::now();
-  while (seconds_since(start) < budget) {
+  while (only != "batch" && seconds_since(start) < budget) {
     for (int i = 0; i < 1000; ++i) {
       one[0] = keys[(single_urls + i) % batch_size];
       if (cospresign::presign_urls(request, one, out).failed()) return 1;
@@ -67,7 +68,7 @@ int main(int argc, char** argv) {
     }
     single_urls += 1000;
   }
-  const double single_rate = single_urls / seconds_since(start);
+  const double single_rate = single_urls / (seconds_since(start) + 1e-9);
 
   std::printf("{\"batchUrlsPerSecond\":%.0f,\"singleUrlsPerSecond\":%.0f,\"checksum\":%zu}\n", batch_rate,
               single_rate, checksum);

@@ -173,7 +173,7 @@ function keyTimeOf(o) {
     if (o.expires !== undefined) throw invalid('ERR_CONFLICTING_OPTIONS', 'endTime', 'cannot be combined with expires');
     const end = unixSeconds(o.endTime, 'endTime');
     if (end <= start) throw invalid('ERR_TIME_ORDER', 'endTime', 'must be after startTime');
-    return `${start};${end}`;
+    return keyTimeString(start, end);
   }
   let expires = DEFAULT_EXPIRES;
   if (o.expires !== undefined) {
@@ -185,7 +185,21 @@ function keyTimeOf(o) {
   }
   const end = start + expires;
   if (end >= 1e15) throw invalid('ERR_INVALID_EXPIRES', 'expires', 'is too far in the future');
-  return `${start};${end}`;
+  return keyTimeString(start, end);
+}
+
+// Calls in a loop share the window (it moves once a second at most): reuse
+// the last string rather than format it per URL.
+let lastStart = -1;
+let lastEnd = -1;
+let lastKeyTime = '';
+function keyTimeString(start, end) {
+  if (start !== lastStart || end !== lastEnd) {
+    lastStart = start;
+    lastEnd = end;
+    lastKeyTime = `${start};${end}`;
+  }
+  return lastKeyTime;
 }
 
 // Query or header object -> [[name, value | null]]. `undefined` values are
