@@ -16,7 +16,7 @@ export function formatReport(r) {
   lines.push('');
   if (ceiling) lines.push(`Batch = ${(100 * batch.rate / ceiling.rate).toFixed(0)}% of the in-wasm ceiling; single = ${(single.rate / sdk.rate).toFixed(1)}× cos-js-sdk-v5.`, '');
   if (r.coldStart) {
-    lines.push('| cold start (import → first URL), median of ' + r.coldStart.runs + ' fresh processes | ms |', '|---|---:|');
+    lines.push(`| cold start (import → first URL), median of ${r.coldStart.runs} ${r.coldStart.fresh || 'fresh processes'} | ms |`, '|---|---:|');
     for (const [name, ms] of Object.entries(r.coldStart.median)) lines.push(`| ${name} | ${ms.toFixed(1)} |`);
     lines.push('');
   }
