@@ -70,7 +70,8 @@ int main(int argc, char** argv) {
   }
   const double single_rate = single_urls / (seconds_since(start) + 1e-9);
 
-  std::printf("{\"batchUrlsPerSecond\":%.0f,\"singleUrlsPerSecond\":%.0f,\"checksum\":%zu}\n", batch_rate,
-              single_rate, checksum);
+  std::printf("{\"batchUrlsPerSecond\":%.0f,\"singleUrlsPerSecond\":%.0f,\"batchUrls\":%ld,\"singleUrls\":%ld,"
+              "\"checksum\":%zu}\n",
+              batch_rate, single_rate, batch_urls, single_urls, checksum);
   return 0;
 }

@@ -52,7 +52,7 @@ export class Signer {
   /** One pre-signed URL. */
   presignUrl(options) {
     const o = checkOptions(options, PRESIGN_OPTIONS);
-    return this._presign(o, [string(o, 'key')], false);
+    return this._presign(o, [stringValue(o.key, 'key')], false);
   }
 
   /** Many pre-signed URLs sharing every option but the key, in one pass. */
@@ -70,15 +70,18 @@ export class Signer {
   }
 
   _presign(o, keys, batch) {
-    const secretId = string(o, 'secretId');
-    const secretKey = string(o, 'secretKey');
-    const sessionToken = string(o, 'sessionToken', '');
-    const domain = string(o, 'domain', '');
+    // Named reads, once each: o[field] with a varying field is a megamorphic
+    // lookup and cost a quarter of a single call's JS time.
+    const { secretId: id, secretKey: secret, sessionToken: token, domain: dom, bucket: b, region: r, method: m, protocol: p } = o;
+    const secretId = stringValue(id, 'secretId');
+    const secretKey = stringValue(secret, 'secretKey');
+    const sessionToken = stringValue(token, 'sessionToken', '');
+    const domain = stringValue(dom, 'domain', '');
     // A custom domain may not need bucket and region; the core decides.
-    const bucket = string(o, 'bucket', domain ? '' : undefined);
-    const region = string(o, 'region', domain ? '' : undefined);
-    const method = string(o, 'method', 'get');
-    const protocol = string(o, 'protocol', 'https');
+    const bucket = stringValue(b, 'bucket', domain ? '' : undefined);
+    const region = stringValue(r, 'region', domain ? '' : undefined);
+    const method = stringValue(m, 'method', 'get');
+    const protocol = stringValue(p, 'protocol', 'https');
     const keyTime = keyTimeOf(o);
     const query = pairs(o.query, 'query');
     const headers = pairs(o.headers, 'headers');
@@ -138,7 +141,10 @@ function checkOptions(options, allowed) {
 
 // A string option. `fallback` undefined means required.
 function string(o, field, fallback) {
-  const v = o[field];
+  return stringValue(o[field], field, fallback);
+}
+
+function stringValue(v, field, fallback) {
   if (v === undefined || v === null || v === '') {
     if (fallback !== undefined) return fallback;
     throw invalid('ERR_MISSING_FIELD', field, 'is required');
@@ -162,22 +168,23 @@ export function nowSeconds() {
 }
 
 function keyTimeOf(o) {
-  if (o.keyTime !== undefined) {
-    if (o.startTime !== undefined || o.endTime !== undefined || o.expires !== undefined) {
+  const { keyTime, startTime, endTime, expires: givenExpires } = o;
+  if (keyTime !== undefined) {
+    if (startTime !== undefined || endTime !== undefined || givenExpires !== undefined) {
       throw invalid('ERR_CONFLICTING_OPTIONS', 'keyTime', 'cannot be combined with startTime, endTime or expires');
     }
-    return string(o, 'keyTime'); // the core checks its format
+    return stringValue(keyTime, 'keyTime'); // the core checks its format
   }
-  const start = o.startTime === undefined ? nowSeconds() : unixSeconds(o.startTime, 'startTime');
-  if (o.endTime !== undefined) {
-    if (o.expires !== undefined) throw invalid('ERR_CONFLICTING_OPTIONS', 'endTime', 'cannot be combined with expires');
-    const end = unixSeconds(o.endTime, 'endTime');
+  const start = startTime === undefined ? nowSeconds() : unixSeconds(startTime, 'startTime');
+  if (endTime !== undefined) {
+    if (givenExpires !== undefined) throw invalid('ERR_CONFLICTING_OPTIONS', 'endTime', 'cannot be combined with expires');
+    const end = unixSeconds(endTime, 'endTime');
     if (end <= start) throw invalid('ERR_TIME_ORDER', 'endTime', 'must be after startTime');
     return keyTimeString(start, end);
   }
   let expires = DEFAULT_EXPIRES;
-  if (o.expires !== undefined) {
-    expires = o.expires;
+  if (givenExpires !== undefined) {
+    expires = givenExpires;
     if (typeof expires !== 'number') throw invalid('ERR_INVALID_TYPE', 'expires', `must be a number of seconds, not ${typeName(expires)}`);
     if (!Number.isSafeInteger(expires) || expires < 1) {
       throw invalid('ERR_INVALID_EXPIRES', 'expires', 'must be a whole number of seconds, at least 1');
