@@ -5,6 +5,9 @@ import { invalid } from './errors.js';
 
 export const OP_AUTHORIZATION = 1;
 export const OP_PRESIGN_URLS = 2;
+// op 2 with the shared-tail flag: the response gives the query tail every URL
+// ends with (token, parameters) once, first; see src/core/request_codec.h.
+export const OP_PRESIGN_URLS_SHARED_TAIL = OP_PRESIGN_URLS | 0x80;
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();

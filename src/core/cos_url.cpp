@@ -164,7 +164,7 @@ Error check_object_key(std::string_view key, std::uint32_t index, std::string_vi
 }
 
 Error presign_urls(const PresignRequest& request, const std::vector<std::string_view>& keys,
-                   std::string& out, char separator) {
+                   std::string& out, char separator, bool shared_tail) {
   Error err = check_secret_id(request.secret_id);
   if (err.failed()) return err;
   if (request.secret_key.empty()) return Fail(ErrorCode::kMissingField, "secretKey", "is required");
@@ -248,11 +248,12 @@ Error presign_urls(const PresignRequest& request, const std::vector<std::string_
   // otherwise be copied through a dozen doublings.
   const std::size_t per_url = origin.scheme.size() + 4 + origin.host.size() + 128 + request.secret_id.size() +
                               2 * request.key_time.size() + header_list.size() + param_list.size() +
-                              query_tail.size();
-  std::size_t total = keys.size() * per_url;
+                              (shared_tail ? 0 : query_tail.size());
+  std::size_t total = keys.size() * per_url + query_tail.size() + 1;
   for (const std::string_view key : normalized) total += 3 * key.size();
   out.clear();
   if (total > out.capacity()) out.reserve(total);  // libc++ would shrink on a smaller reserve
+  if (shared_tail) out.append(query_tail).push_back(separator);
   std::string path;
   char signature[40];
   for (std::uint32_t i = 0; i < keys.size(); ++i) {
@@ -264,7 +265,7 @@ Error presign_urls(const PresignRequest& request, const std::vector<std::string_
     out.push_back('?');
     append_authorization(out, request.secret_id, request.key_time, header_list, param_list,
                          std::string_view(signature, sizeof signature));
-    out.append(query_tail);
+    if (!shared_tail) out.append(query_tail);
     out.push_back(separator);
   }
   return Ok();

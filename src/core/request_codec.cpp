@@ -75,7 +75,7 @@ Error run_authorization(WireReader& in, std::string& out) {
   return build_authorization(r, out);
 }
 
-Error run_presign(WireReader& in, std::string& out) {
+Error run_presign(WireReader& in, std::string& out, bool shared_tail) {
   PresignRequest r;
   r.secret_id = in.str();
   r.secret_key = in.str();
@@ -93,7 +93,7 @@ Error run_presign(WireReader& in, std::string& out) {
   if (in.ok() && count <= 1u << 24) keys.reserve(count);
   for (std::uint32_t i = 0; i < count && in.ok(); ++i) keys.push_back(in.str());
   if (!in.ok() || !in.at_end()) return malformed();
-  return presign_urls(r, keys, out);
+  return presign_urls(r, keys, out, '\n', shared_tail);
 }
 
 void write_error(const Error& err, std::string& out) {
@@ -126,11 +126,14 @@ bool RequestCodec::run(std::size_t size) {
     err = malformed();
   } else {
     WireReader in(input_.data(), size);
-    const auto op = static_cast<RequestOp>(in.u8());
+    const std::uint8_t op_byte = in.u8();
+    const auto op = static_cast<RequestOp>(op_byte);
     if (op == RequestOp::kAuthorization) {
       err = run_authorization(in, response_);
     } else if (op == RequestOp::kPresignUrls) {
-      err = run_presign(in, response_);
+      err = run_presign(in, response_, false);
+    } else if (op_byte == (static_cast<std::uint8_t>(RequestOp::kPresignUrls) | kSharedTailFlag)) {
+      err = run_presign(in, response_, true);
     } else {
       err = malformed();
     }

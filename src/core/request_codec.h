@@ -10,6 +10,9 @@
 //                        str method, str keyTime, str bucket, str region,
 //                        str domain, str protocol, list query, list headers,
 //                        u32 keyCount, keyCount * str key
+//   op 2 | 0x80 (130):   as op 2, but the response starts with the query
+//                        tail all URLs share (token, parameters) + '\n', and
+//                        each URL is given without it (see presign_urls).
 // Response on success: the authorization, or the URLs each followed by '\n'.
 // Response on failure: code \x1f field \x1f message \x1f index.
 #pragma once
@@ -22,6 +25,9 @@
 namespace cospresign {
 
 enum class RequestOp : unsigned char { kAuthorization = 1, kPresignUrls = 2 };
+
+// A flag on kPresignUrls: answer with the shared query tail once.
+constexpr unsigned char kSharedTailFlag = 0x80;
 
 class RequestCodec {
  public:
