@@ -21,7 +21,11 @@ const bundle = await build({
   entryPoints: [join(root, 'bench/page.js')], bundle: true, format: 'esm', write: false, logLevel: 'warning',
   platform: 'browser', splitting: true, outdir: '/bench-page', minify: false,
 });
-const bundled = new Map(bundle.outputFiles.map((f) => [f.path, Buffer.from(f.contents)]));
+const coldBundle = await build({
+  entryPoints: [join(root, 'bench/cold/ours-page.js')], bundle: true, format: 'esm', write: false, logLevel: 'warning',
+  platform: 'browser', minify: true, outfile: '/bench-page/cold-ours.js',
+});
+const bundled = new Map([...bundle.outputFiles, ...coldBundle.outputFiles].map((f) => [f.path, Buffer.from(f.contents)]));
 const PAGE = '<!doctype html><meta charset="utf-8"><title>cos-presign bench</title><script type="module" src="/bench-page/page.js"></script>';
 
 const server = http.createServer(async (req, res) => {
