@@ -1,7 +1,10 @@
 // The synchronous signer returned by init(): checks JS types, then hands the
 // whole request to the wasm core in one call. Knows nothing of HMAC.
 import { invalid } from './errors.js';
-import { WireWriter, checkWellFormed, bytesBound, OP_AUTHORIZATION, OP_PRESIGN_URLS_SHARED_TAIL } from './wire.js';
+import {
+  WireWriter, checkWellFormed, bytesBound, OP_AUTHORIZATION, OP_PRESIGN_URLS_SHARED_TAIL,
+  FLAG_SIGN_KEY_GIVEN, FLAG_SIGN_KEY_WANTED, SIGN_KEY_LENGTH,
+} from './wire.js';
 
 export const DEFAULT_EXPIRES = 900;
 
@@ -17,6 +20,12 @@ const PRESIGN_OPTIONS = new Set([
 export class Signer {
   constructor(core) {
     this._wire = new WireWriter(core);
+    // The SignKey of the last single call's (secretKey, keyTime): calls in a
+    // loop share both, and deriving it is a third of a call's hashing. It is
+    // kept here, in JS, next to the secretKey string the app already holds,
+    // never in wasm memory (which is wiped after every call); it signs only
+    // for that one window, and a new secretKey or window replaces it.
+    this._signKeyFor = { secretKey: '', keyTime: '', signKey: '' };
   }
 
   /** The Authorization value COS takes in a header; signs every header given. */
@@ -87,9 +96,20 @@ export class Signer {
     const headers = pairs(o.headers, 'headers');
 
     const w = this._wire;
-    const fixed = [secretId, secretKey, sessionToken, method, keyTime, bucket, region, domain, protocol];
+    let op = OP_PRESIGN_URLS_SHARED_TAIL;
+    let secretField = secretKey;
+    const cached = this._signKeyFor;
+    if (!batch) {
+      if (cached.secretKey === secretKey && cached.keyTime === keyTime) {
+        op |= FLAG_SIGN_KEY_GIVEN;
+        secretField = cached.signKey;
+      } else {
+        op |= FLAG_SIGN_KEY_WANTED;
+      }
+    }
+    const fixed = [secretId, secretField, sessionToken, method, keyTime, bucket, region, domain, protocol];
     w.begin(1 + bytesBound(fixed) + listBound(query) + listBound(headers) + 4 + bytesBound(keys));
-    w.u8(OP_PRESIGN_URLS_SHARED_TAIL);
+    w.u8(op);
     for (const s of fixed) w.str(s);
     w.params(query);
     w.params(headers);
@@ -98,7 +118,12 @@ export class Signer {
     // "tail\nurl1\n...urlN\n" (the last '\n' trimmed). The token is most of a
     // URL's bytes: decoding it once and appending it (a rope, no copy) makes
     // a batch ~25% faster than decoding it in every URL.
-    const text = result(w.finish(1), query, headers, batch);
+    const wanted = (op & FLAG_SIGN_KEY_WANTED) !== 0;
+    let text = result(w.finish(1, wanted ? SIGN_KEY_LENGTH : 0), query, headers, batch);
+    if (wanted) {
+      this._signKeyFor = { secretKey, keyTime, signKey: text.slice(0, SIGN_KEY_LENGTH) };
+      text = text.slice(SIGN_KEY_LENGTH + 1);
+    }
     const nl = text.indexOf('\n');
     const tail = text.slice(0, nl);
     if (!batch) return text.slice(nl + 1) + tail;

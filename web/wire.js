@@ -8,6 +8,11 @@ export const OP_PRESIGN_URLS = 2;
 // op 2 with the shared-tail flag: the response gives the query tail every URL
 // ends with (token, parameters) once, first; see src/core/request_codec.h.
 export const OP_PRESIGN_URLS_SHARED_TAIL = OP_PRESIGN_URLS | 0x80;
+// More flags on op 2: the secretKey field carries a cached SignKey (0x40), or
+// the response starts with the SignKey derived, for the host to cache (0x20).
+export const FLAG_SIGN_KEY_GIVEN = 0x40;
+export const FLAG_SIGN_KEY_WANTED = 0x20;
+export const SIGN_KEY_LENGTH = 40;
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -93,15 +98,20 @@ export class WireWriter {
   }
 
   // Runs the request: { ok: true, text } or { ok: false, code, field, message, index }.
-  // `trim` drops that many trailing bytes of a successful response.
-  finish(trim = 0) {
+  // `trim` drops that many trailing bytes of a successful response; `zero`
+  // bytes at its start (a SignKey) are overwritten in wasm memory once read.
+  finish(trim = 0, zero = 0) {
     const core = this.core;
     const ok = core._handle_request(this.pos - this.base) !== 0;
     const u32 = core.HEAPU32;
     const ptr = u32[this.slot];
     const end = ptr + u32[this.slot + 1];
-    const text = decoder.decode(core.HEAPU8.subarray(ptr, ok ? end - trim : end));
-    if (ok) return { ok, text };
+    const heap = core.HEAPU8;
+    const text = decoder.decode(heap.subarray(ptr, ok ? end - trim : end));
+    if (ok) {
+      if (zero > 0) heap.fill(0, ptr, Math.min(ptr + zero, end));
+      return { ok, text };
+    }
     const [code, field, message, index] = text.split('\x1f');
     return { ok, code, field, message, index: Number(index) };
   }

@@ -75,10 +75,10 @@ Error run_authorization(WireReader& in, std::string& out) {
   return build_authorization(r, out);
 }
 
-Error run_presign(WireReader& in, std::string& out, bool shared_tail) {
+Error run_presign(WireReader& in, std::string& out, std::uint8_t flags) {
   PresignRequest r;
   r.secret_id = in.str();
-  r.secret_key = in.str();
+  (flags & kSignKeyGivenFlag ? r.sign_key : r.secret_key) = in.str();
   r.session_token = in.str();
   r.method = in.str();
   r.key_time = in.str();
@@ -93,7 +93,12 @@ Error run_presign(WireReader& in, std::string& out, bool shared_tail) {
   if (in.ok() && count <= 1u << 24) keys.reserve(count);
   for (std::uint32_t i = 0; i < count && in.ok(); ++i) keys.push_back(in.str());
   if (!in.ok() || !in.at_end()) return malformed();
-  return presign_urls(r, keys, out, '\n', shared_tail);
+  if (!(flags & kSignKeyWantedFlag)) return presign_urls(r, keys, out, '\n', flags & kSharedTailFlag);
+  char sign_key[40];
+  const Error err = presign_urls(r, keys, out, '\n', flags & kSharedTailFlag, sign_key);
+  if (!err.failed()) out.insert(0, sign_key, sizeof sign_key).insert(sizeof sign_key, 1, '\n');
+  wipe(sign_key, sizeof sign_key);
+  return err;
 }
 
 void write_error(const Error& err, std::string& out) {
@@ -127,13 +132,13 @@ bool RequestCodec::run(std::size_t size) {
   } else {
     WireReader in(input_.data(), size);
     const std::uint8_t op_byte = in.u8();
-    const auto op = static_cast<RequestOp>(op_byte);
-    if (op == RequestOp::kAuthorization) {
+    const auto op = static_cast<RequestOp>(op_byte & kOpMask);
+    const std::uint8_t flags = op_byte & static_cast<std::uint8_t>(~kOpMask);
+    const bool both_sign_key_flags = (flags & kSignKeyGivenFlag) && (flags & kSignKeyWantedFlag);
+    if (op == RequestOp::kAuthorization && flags == 0) {
       err = run_authorization(in, response_);
-    } else if (op == RequestOp::kPresignUrls) {
-      err = run_presign(in, response_, false);
-    } else if (op_byte == (static_cast<std::uint8_t>(RequestOp::kPresignUrls) | kSharedTailFlag)) {
-      err = run_presign(in, response_, true);
+    } else if (op == RequestOp::kPresignUrls && !both_sign_key_flags) {
+      err = run_presign(in, response_, flags);
     } else {
       err = malformed();
     }
