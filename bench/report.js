@@ -14,7 +14,15 @@ export function formatReport(r) {
     lines.push(`| ${x.name} | ${fmt(x.rate)} | ${(1e6 / x.rate).toFixed(2)} | ${(x.rate / sdk.rate).toFixed(1)}× |`);
   }
   lines.push('');
-  if (ceiling) lines.push(`Batch = ${(100 * batch.rate / ceiling.rate).toFixed(0)}% of the in-wasm ceiling; single = ${(single.rate / sdk.rate).toFixed(1)}× cos-js-sdk-v5.`, '');
+  const nodeCrypto = r.rates.find((x) => x.name.startsWith('node:crypto'));
+  const webCrypto = r.rates.find((x) => x.name.startsWith('WebCrypto'));
+  const vs = [
+    ceiling && `batch = ${(100 * batch.rate / ceiling.rate).toFixed(0)}% of the in-wasm ceiling and ${(batch.rate / sdk.rate).toFixed(0)}× cos-js-sdk-v5`,
+    `single = ${(single.rate / sdk.rate).toFixed(1)}× cos-js-sdk-v5`,
+    nodeCrypto && `${(single.rate / nodeCrypto.rate).toFixed(2)}× node:crypto`,
+    webCrypto && `${(single.rate / webCrypto.rate).toFixed(1)}× WebCrypto`,
+  ].filter(Boolean);
+  lines.push(`Ratios: ${vs.join('; ')}.`, '');
   if (r.coldStart) {
     lines.push(`| cold start (import → first URL), median of ${r.coldStart.runs} ${r.coldStart.fresh || 'fresh processes'} | ms |`, '|---|---:|');
     for (const [name, ms] of Object.entries(r.coldStart.median)) lines.push(`| ${name} | ${ms.toFixed(1)} |`);
