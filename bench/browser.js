@@ -66,7 +66,7 @@ try {
   await page.close();
 
   console.error('cold starts in fresh browser contexts ...');
-  const runs = quick ? 3 : 9;
+  const runs = quick ? 3 : Number(process.env.COLD_RUNS || 9);
   const samples = { 'cos-presign (init + presignUrl)': [], 'cos-js-sdk-v5 (new COS + getObjectUrl)': [] };
   const pages = { 'cos-presign (init + presignUrl)': '/bench/cold/ours.html', 'cos-js-sdk-v5 (new COS + getObjectUrl)': '/bench/cold/cos-js-sdk-v5.html' };
   for (let i = 0; i < runs; i++) {
@@ -81,6 +81,10 @@ try {
     }
   }
   const median = (a) => a.sort((x, y) => x - y)[a.length >> 1];
+  if (process.env.COLD_ONLY) { // COLD_ONLY=1 [COLD_RUNS=n]: print the raw cold-start samples and stop
+    console.log(JSON.stringify(samples));
+    process.exit(0);
+  }
 
   const memPage = await browser.newPage();
   await memPage.goto(origin + '/');
