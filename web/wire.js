@@ -40,14 +40,14 @@ export class WireWriter {
     this.base = 0;
     this.heap = null;
     this.pos = 0;
-    this.slot = core._response_slot_address() >>> 2; // static address: ask once
+    this.slot = core.responseSlot() >>> 2; // static address: ask once
   }
 
   // Makes room for `bound` bytes (an upper bound of what will be written).
   begin(bound) {
     if (bound > this.capacity) {
       this.capacity = Math.max(bound, this.capacity * 2, 4096);
-      this.base = this.core._reserve_input(this.capacity);
+      this.base = this.core.reserveInput(this.capacity);
     }
     this.heap = this.core.HEAPU8; // may be a new view if memory grew
     this.pos = this.base;
@@ -102,7 +102,7 @@ export class WireWriter {
   // bytes at its start (a SignKey) are overwritten in wasm memory once read.
   finish(trim = 0, zero = 0) {
     const core = this.core;
-    const ok = core._handle_request(this.pos - this.base) !== 0;
+    const ok = core.handleRequest(this.pos - this.base);
     const u32 = core.HEAPU32;
     const ptr = u32[this.slot];
     const end = ptr + u32[this.slot + 1];
