@@ -2,6 +2,7 @@
 // whole request to the wasm core in one call. Knows nothing of HMAC.
 import { invalid } from './errors.js';
 import { WireWriter, checkWellFormed, bytesBound, OP_AUTHORIZATION, OP_PRESIGN_URLS } from './wire.js';
+import { LINEAR_MEMORY } from './internal.js';
 
 export const DEFAULT_EXPIRES = 900;
 
@@ -17,6 +18,17 @@ const PRESIGN_OPTIONS = new Set([
 export class Signer {
   constructor(core) {
     this._wire = new WireWriter(core);
+  }
+
+  // Test hook (web/testing.js): the wasm linear memory. Non-enumerable.
+  get [LINEAR_MEMORY]() {
+    return this._wire.core.HEAPU8;
+  }
+
+  // Nothing to serialize: without this, JSON.stringify(signer) would dump the
+  // whole wasm memory (the last response included) into a log.
+  toJSON() {
+    return { type: 'cos-presign Signer' };
   }
 
   /** The Authorization value COS takes in a header; signs every header given. */
