@@ -164,7 +164,7 @@ Error check_object_key(std::string_view key, std::uint32_t index, std::string_vi
 }
 
 Error presign_urls(const PresignRequest& request, const std::vector<std::string_view>& keys,
-                   std::string& out, char separator) {
+                   std::string& out, char separator, std::size_t max_bytes) {
   Error err = check_secret_id(request.secret_id);
   if (err.failed()) return err;
   if (request.secret_key.empty()) return Fail(ErrorCode::kMissingField, "secretKey", "is required");
@@ -240,11 +240,29 @@ Error presign_urls(const PresignRequest& request, const std::vector<std::string_
     if (err.failed()) return err;
   }
 
+  // The exact size of the output, checked against the limit before any of it
+  // is allocated (and reserved once rather than grown by doubling).
+  std::string auth_probe;
+  append_authorization(auth_probe, request.secret_id, request.key_time, header_list, param_list,
+                       std::string_view("0000000000000000000000000000000000000000", 40));
+  const std::size_t per_url = origin.scheme.size() + 3 + origin.host.size() + 2 + auth_probe.size() +
+                              query_tail.size() + 1;
+  std::size_t total = 0;
+  for (const std::string_view key : normalized) {
+    std::size_t encoded = 0;
+    for (const char c : key) encoded += is_unreserved(static_cast<unsigned char>(c)) || c == '/' ? 1 : 3;
+    total += per_url + encoded;
+    if (total > max_bytes) {
+      return Fail(ErrorCode::kTooLarge, "request", "would give over 256 MiB of URLs: split the batch");
+    }
+  }
+
   CosSigner signer;
   err = signer.init(request.secret_key, request.key_time);
   if (err.failed()) return err;
 
   out.clear();
+  out.reserve(total);
   std::string path;
   char signature[40];
   for (std::uint32_t i = 0; i < keys.size(); ++i) {

@@ -44,9 +44,14 @@ Error resolve_origin(std::string_view bucket, std::string_view region, std::stri
 // browser would rewrite before sending.
 Error check_object_key(std::string_view key, std::uint32_t index, std::string_view& normalized);
 
+// At most this many bytes of URLs from one presign_urls() call (a batch times
+// a long query grows fast); more is refused before anything is allocated.
+constexpr std::size_t kMaxUrlsBytes = std::size_t{256} << 20;
+
 // Signs every key with the shared options; each URL is followed by
 // `separator`. The SignKey and canonical lists are computed once.
+// `max_bytes` is for tests of the limit.
 Error presign_urls(const PresignRequest& request, const std::vector<std::string_view>& keys,
-                   std::string& out, char separator = '\n');
+                   std::string& out, char separator = '\n', std::size_t max_bytes = kMaxUrlsBytes);
 
 }  // namespace cospresign

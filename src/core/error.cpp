@@ -23,6 +23,7 @@ const char* error_code_name(ErrorCode code) {
     case ErrorCode::kDotSegment: return "ERR_DOT_SEGMENT";
     case ErrorCode::kMalformedRequest: return "ERR_MALFORMED_REQUEST";
     case ErrorCode::kCryptoFailure: return "ERR_CRYPTO_FAILURE";
+    case ErrorCode::kTooLarge: return "ERR_TOO_LARGE";
   }
   return "ERR_UNKNOWN";
 }

@@ -27,6 +27,7 @@ enum class ErrorCode : std::uint8_t {
   kDotSegment,        // "." or ".." path segment a browser would rewrite
   kMalformedRequest,  // the wire buffer is broken (a wrapper bug)
   kCryptoFailure,     // mbedTLS reported an error
+  kTooLarge,          // a request or response over the size limits (request_codec.h)
 };
 
 // Stable string codes, shared with the JS wrapper ("ERR_EMPTY_KEY", ...).

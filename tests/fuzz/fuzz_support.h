@@ -112,7 +112,7 @@ inline bool is_known_code_name(std::string_view name) {
       "ERR_INVALID_KEY_TIME",  "ERR_TIME_ORDER",       "ERR_INVALID_HOST_LABEL", "ERR_INVALID_DOMAIN",
       "ERR_INVALID_PROTOCOL",  "ERR_INVALID_METHOD",   "ERR_INVALID_NAME",      "ERR_INVALID_VALUE",
       "ERR_DUPLICATE_NAME",    "ERR_RESERVED_NAME",    "ERR_INVALID_SECRET_ID", "ERR_DOT_SEGMENT",
-      "ERR_MALFORMED_REQUEST", "ERR_CRYPTO_FAILURE",
+      "ERR_MALFORMED_REQUEST", "ERR_CRYPTO_FAILURE",   "ERR_TOO_LARGE",
   };
   for (const std::string_view k : kKnown) {
     if (k == name) return true;
