@@ -54,20 +54,28 @@ compgen -G "/usr/lib/llvm-14/lib/clang/*/lib/linux/libclang_rt.fuzzer-*.a" >/dev
 if [ ${#missing[@]} -gt 0 ]; then
   apt_install "${missing[@]}"
 else
-  say "toolchain present ($(emcc --version 2>/dev/null | head -n1 | sed 's/ (.*//'), cmake $(cmake --version | head -n1 | awk '{print $3}'))"
+  say "toolchain present (emcc $(emcc --version 2>/dev/null | head -n1 | grep -o '[0-9][0-9.]*[0-9]' | tail -n1), cmake $(cmake --version | head -n1 | awk '{print $3}'))"
 fi
 
 # --- mbedTLS source -------------------------------------------------------
 # MBEDTLS_SOURCE_DIR wins; otherwise a 3.6 tree fetched from Debian's source
 # packages (trixie carries the 3.6 LTS line) into the ignored .deps/ folder.
 mbedtls_version_of() {
-  sed -n 's/^#define MBEDTLS_VERSION_STRING *"\(.*\)"/\1/p' "$1/include/mbedtls/build_info.h" 2>/dev/null | head -n1
+  # 3.x: build_info.h; 2.x: version.h
+  local f
+  for f in "$1/include/mbedtls/build_info.h" "$1/include/mbedtls/version.h"; do
+    [ -f "$f" ] && sed -n 's/^#define MBEDTLS_VERSION_STRING *"\(.*\)"/\1/p' "$f" | head -n1 && return 0
+  done
+  return 0
 }
 
 if [ -n "${MBEDTLS_SOURCE_DIR:-}" ]; then
   v=$(mbedtls_version_of "$MBEDTLS_SOURCE_DIR")
   [ -n "$v" ] || die "MBEDTLS_SOURCE_DIR=$MBEDTLS_SOURCE_DIR is not an mbedTLS source tree"
-  say "using mbedTLS $v from MBEDTLS_SOURCE_DIR"
+  case "$v" in
+    3.[6-9]*|3.[1-9][0-9]*) say "using mbedTLS $v from MBEDTLS_SOURCE_DIR" ;;
+    *) die "MBEDTLS_SOURCE_DIR holds mbedTLS $v; cos-presign needs the 3.6 LTS line (3.x with x >= 6)" ;;
+  esac
 else
   existing=$(ls -d "$deps_dir"/mbedtls-3.* 2>/dev/null | sort -V | tail -n1 || true)
   if [ -n "$existing" ] && [ -n "$(mbedtls_version_of "$existing")" ]; then

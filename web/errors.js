@@ -22,3 +22,14 @@ export function invalid(code, field, message, index) {
   const where = index === undefined ? '' : ` (#${index})`;
   return new InvalidArgumentError(code, `cos-presign: ${field}${where} ${message}`, { field, index });
 }
+
+/** Credentials could not be obtained or are unusable (see `code`; `status` for HTTP errors). */
+export class CredentialsError extends CosPresignError {
+  constructor(code, message, details = {}) {
+    super(code, message, details);
+    if (details.status !== undefined) this.status = details.status;
+  }
+}
+
+/** A URL cannot be given the lifetime asked for (with `strictExpiry`), or no credentials are held yet. */
+export class ExpiryError extends CosPresignError {}

@@ -64,6 +64,46 @@ export interface PresignOptions extends PresignCommonOptions {
   key: string;
 }
 
+/** Options shared by every URL of a SigV4 batch (S3, COS's S3 API, Cloudflare R2, MinIO, ...). */
+export interface PresignV4CommonOptions {
+  accessKeyId: string;
+  secretAccessKey: string;
+  /** Temporary credentials' token; signed in the query as X-Amz-Security-Token. */
+  sessionToken?: string;
+  /** "us-east-1"; "auto" for R2; the COS region (e.g. "ap-guangzhou") for COS. */
+  region: string;
+  /** Default "s3". */
+  service?: string;
+  /**
+   * Default: AWS S3 (`https://{bucket}.s3.{region}.amazonaws.com`). Otherwise a URL without path:
+   * "https://{account}.r2.cloudflarestorage.com", "https://cos.ap-guangzhou.myqcloud.com",
+   * "http://127.0.0.1:9000"; a bare "host[:port]" means https.
+   */
+  endpoint?: string;
+  /** S3 bucket name. May be left out only when `endpoint` already is the bucket's own host. */
+  bucket?: string;
+  /** Default "GET"; sent and signed in uppercase. */
+  method?: string;
+  /** Signed and carried in the URL; `null` is a parameter without a value. */
+  query?: Query;
+  /** Signed in addition to host; the client must send them. */
+  headers?: Headers;
+  /** Seconds, 1 to 604800 (7 days); default 900. */
+  expires?: number;
+  /** The signing time (X-Amz-Date): a Date or unix seconds. Default now. */
+  date?: Date | number;
+  /**
+   * true: `{endpoint}/{bucket}/{key}`; false: `{bucket}.{endpoint}/{key}`. Default: path style when the
+   * endpoint is an IP address, localhost or has a port (MinIO), or the bucket has a dot; otherwise virtual-hosted.
+   */
+  pathStyle?: boolean;
+}
+
+export interface PresignV4Options extends PresignV4CommonOptions {
+  /** The object key, used verbatim (a leading "/" is part of the key). */
+  key: string;
+}
+
 export interface Signer {
   /** The Authorization value COS takes in a header. */
   authorization(options: AuthorizationOptions): string;
@@ -71,6 +111,10 @@ export interface Signer {
   presignUrl(options: PresignOptions): string;
   /** One URL per key, sharing every other option, in one pass. */
   presignUrls(common: PresignCommonOptions, keys: readonly string[]): string[];
+  /** One AWS Signature V4 pre-signed URL. Synchronous. */
+  presignUrlV4(options: PresignV4Options): string;
+  /** One SigV4 URL per key, sharing every other option, in one pass. */
+  presignUrlsV4(common: PresignV4CommonOptions, keys: readonly string[]): string[];
 }
 
 /** Where the wasm comes from: a URL, a fetch Response (or its promise), bytes, or a compiled module. */
@@ -85,3 +129,123 @@ export type WasmSource =
 
 /** Loads the wasm once; later calls return the same promise. */
 export function init(source?: WasmSource): Promise<Signer>;
+
+/** Credentials could not be obtained or are unusable. Codes: ERR_CREDENTIALS_HTTP (see `status`),
+ * ERR_CREDENTIALS_NOT_JSON, ERR_CREDENTIALS_INVALID, ERR_CREDENTIALS_EXPIRED, ERR_CREDENTIALS_FETCH,
+ * ERR_CREDENTIALS_TIMEOUT, ERR_CREDENTIALS_PROVIDER. The underlying error, if any, is `cause`. */
+export class CredentialsError extends CosPresignError {
+  readonly status?: number;
+}
+/** ERR_EXPIRES_BEYOND_CREDENTIALS (with strictExpiry), ERR_CREDENTIALS_EXPIRED, ERR_NOT_READY (getObjectUrlSync). */
+export class ExpiryError extends CosPresignError {}
+
+/** What backends already return: qcloud-cos-sts JSON, cos-js-sdk-v5's getAuthorization data, or the plain shape. */
+export type TemporaryCredentials =
+  | { credentials: { tmpSecretId: string; tmpSecretKey: string; sessionToken: string }; startTime?: number; expiredTime?: number; expiration?: string; ScopeLimit?: boolean }
+  | { TmpSecretId: string; TmpSecretKey: string; SecurityToken?: string; XCosSecurityToken?: string; StartTime?: number; ExpiredTime: number; ScopeLimit?: boolean }
+  | { secretId: string; secretKey: string; sessionToken: string; startTime?: number; expiredTime: number; scopeLimit?: boolean };
+
+/** What a request needs, so a backend can issue least-privilege credentials. */
+export interface CredentialScope {
+  bucket: string;
+  region: string;
+  keys: string[];
+  action: 'name/cos:GetObject';
+}
+
+export interface PresignerOptions {
+  bucket: string;
+  region: string;
+  /** URL of a JSON endpoint (GET, with ?action&bucket&region&prefix[&key]) or an async function. */
+  credentials: string | URL | ((scope: CredentialScope) => TemporaryCredentials | Promise<TemporaryCredentials>);
+  /** Custom origin host template ({Bucket}, {Region}, {AppId}, {BucketName}, optional :port). Not a CDN domain. */
+  domain?: string;
+  protocol?: 'https' | 'http';
+  /** Use {Bucket}.cos.accelerate.myqcloud.com. */
+  accelerate?: boolean;
+  /** Refresh credentials this many seconds before they expire (default 60). */
+  refreshMargin?: number;
+  /** Server clock minus this page's clock, in ms. Default: inferred from the credentials endpoint. */
+  clockOffset?: number;
+  /** Default URL lifetime in seconds (900). */
+  expires?: number;
+  /** Throw ExpiryError instead of shortening a URL to the credentials' expiry. */
+  strictExpiry?: boolean;
+  /** Cache credentials per scope even if the backend does not say ScopeLimit. */
+  scopeLimit?: boolean;
+  /** Retries for network errors and HTTP 5xx (default 2), first delay in ms (300, doubling). */
+  retries?: number;
+  retryDelay?: number;
+  /** Credential request timeout in ms (10000). */
+  timeout?: number;
+  fetch?: typeof fetch;
+  /** Clock for tests: ms since the epoch (default Date.now). */
+  now?: () => number;
+  /** Where the wasm comes from (see init()). */
+  wasm?: WasmSource;
+  /** "cos" (default): COS signatures. "v4": AWS Signature V4 URLs (S3, R2, MinIO, COS's S3 API) via presignUrlsV4. */
+  signature?: 'cos' | 'v4';
+  /** With signature "v4": the endpoint (see PresignV4CommonOptions.endpoint); default AWS S3. */
+  endpoint?: string;
+  /** With signature "v4": see PresignV4CommonOptions.pathStyle. */
+  pathStyle?: boolean;
+  /** With signature "v4": default "s3". */
+  service?: string;
+}
+
+export interface UrlOptions {
+  /** Seconds (default: the presigner's `expires`, 900). Never beyond the credentials' expiry. */
+  expires?: number;
+  /** Save as this file name (signed response-content-disposition: attachment), or `true` for attachment. */
+  download?: string | true;
+  /** Show in the browser (response-content-disposition: inline), optionally with a file name. */
+  inline?: string | true;
+  versionId?: string;
+  /** Signed response-content-type. */
+  responseContentType?: string;
+  /** More signed query parameters; null for parameters without a value (image processing). */
+  query?: Query;
+  strictExpiry?: boolean;
+}
+
+export interface UrlDetails {
+  url: string;
+  /** When the URL stops working, on this page's clock. */
+  expiresAt: Date;
+  /** The signed window in unix seconds, server clock. */
+  startTime: number;
+  endTime: number;
+  /** True if the URL was shortened to the credentials' expiry. */
+  clamped: boolean;
+}
+
+export interface Presigner {
+  /** Server clock minus this page's clock, in ms. */
+  readonly clockOffset: number;
+  /** Loads the wasm and credentials, so getObjectUrlSync() works. */
+  ready(): Promise<void>;
+  getObjectUrl(key: string, options?: UrlOptions): Promise<string>;
+  getObjectUrlDetails(key: string, options?: UrlOptions): Promise<UrlDetails>;
+  /** One credential look-up, one signing pass. */
+  getObjectUrls(keys: readonly string[], options?: UrlOptions): Promise<string[]>;
+  getObjectUrlsDetails(keys: readonly string[], options?: UrlOptions): Promise<Omit<UrlDetails, 'url'> & { urls: string[] }>;
+  /** Throws ExpiryError ERR_NOT_READY unless the wasm and fresh credentials are held. */
+  getObjectUrlSync(key: string, options?: UrlOptions): string;
+  /** Forgets the credentials; later calls throw ERR_DISPOSED. */
+  dispose(): void;
+}
+
+export function createPresigner(options: PresignerOptions): Presigner;
+
+/** Drop-in for cos-js-sdk-v5's `new COS({ getAuthorization }).getObjectUrl(params, callback)`. */
+export class CosCompat {
+  constructor(options: {
+    getAuthorization: (options: { Bucket: string; Region: string; Method: string; Key: string; Pathname: string; Scope: { action: string; bucket: string; region: string; prefix: string }[] }, callback: (credentials: TemporaryCredentials | Error) => void) => void;
+    Protocol?: 'https:' | 'http:';
+    Domain?: string;
+    UseAccelerate?: boolean;
+    SystemClockOffset?: number;
+  });
+  getObjectUrl(params: { Bucket: string; Region: string; Key: string; Sign?: boolean; Expires?: number; Query?: Query; Protocol?: string; Domain?: string; UseAccelerate?: boolean }, callback: (err: Error | null, data?: { Url: string }) => void): void;
+  getObjectUrl(params: { Bucket: string; Region: string; Key: string; Sign?: boolean; Expires?: number; Query?: Query; Protocol?: string; Domain?: string; UseAccelerate?: boolean }): Promise<{ Url: string }>;
+}

@@ -2,8 +2,10 @@
 // file path under Node); http(s) URLs are fetched.
 import { readFile } from 'node:fs/promises';
 import { makeInit } from './load.js';
+import { presignerFactory } from './presigner.js';
+import { compatClass } from './compat.js';
 
-export { CosPresignError, InvalidArgumentError, InitError } from './errors.js';
+export { CosPresignError, InvalidArgumentError, InitError, CredentialsError, ExpiryError } from './errors.js';
 
 export const init = makeInit(
   () => new URL('./dist/cos-presign-core.wasm', import.meta.url),
@@ -12,3 +14,9 @@ export const init = makeInit(
     return u.protocol === 'file:' ? readFile(u) : fetch(u);
   },
 );
+
+/** createPresigner({ bucket, region, credentials, ... }): URLs from temporary credentials. */
+export const createPresigner = presignerFactory(init);
+
+/** Drop-in for cos-js-sdk-v5's getObjectUrl with getAuthorization. */
+export const CosCompat = compatClass(createPresigner);

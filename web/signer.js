@@ -2,6 +2,7 @@
 // whole request to the wasm core in one call. Knows nothing of HMAC.
 import { invalid } from './errors.js';
 import { WireWriter, checkWellFormed, bytesBound, OP_AUTHORIZATION, OP_PRESIGN_URLS } from './wire.js';
+import { presignUrlV4, presignUrlsV4 } from './sigv4.js';
 import { LINEAR_MEMORY } from './internal.js';
 
 export const DEFAULT_EXPIRES = 900;
@@ -42,7 +43,7 @@ export class Signer {
         o.key === undefined ? 'or pathname is required' : 'and pathname cannot both be given');
     }
     const isPathname = o.pathname !== undefined;
-    const path = isPathname ? string(o, 'pathname') : string(o, 'key');
+    const path = isPathname ? string(o, 'pathname') : o.key === '' ? '' : string(o, 'key');
     const keyTime = keyTimeOf(o);
     const query = pairs(o.query, 'query');
     const headers = pairs(o.headers, 'headers');
@@ -64,7 +65,8 @@ export class Signer {
   /** One pre-signed URL. */
   presignUrl(options) {
     const o = checkOptions(options, PRESIGN_OPTIONS);
-    return this._presign(o, [string(o, 'key')], false)[0];
+    // An empty key reaches the core, which names the problem (ERR_EMPTY_KEY).
+    return this._presign(o, [o.key === '' ? '' : string(o, 'key')], false)[0];
   }
 
   /** Many pre-signed URLs sharing every option but the key, in one pass. */
@@ -79,6 +81,16 @@ export class Signer {
       checkWellFormed(k, 'key', i);
     }
     return this._presign(o, keys, true);
+  }
+
+  /** One AWS Signature V4 pre-signed URL (S3, R2, MinIO, COS's S3 API); see web/sigv4.js. */
+  presignUrlV4(options) {
+    return presignUrlV4(this._wire, options);
+  }
+
+  /** Many SigV4 URLs sharing every option but the key, in one pass. */
+  presignUrlsV4(common, keys) {
+    return presignUrlsV4(this._wire, common, keys);
   }
 
   _presign(o, keys, batch) {

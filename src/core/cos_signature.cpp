@@ -42,6 +42,13 @@ Error check_param(const Param& p, ParamKind kind, std::uint32_t index) {
     if (!p.value.empty() && (p.value.front() == ' ' || p.value.back() == ' ')) {
       return Fail(ErrorCode::kInvalidValue, value_field, "must not start or end with a space", index);
     }
+    // Clients send header bytes as Latin-1 (fetch refuses anything else), so
+    // a non-ASCII value would be signed as UTF-8 and sent as something else.
+    for (const char c : p.value) {
+      if (static_cast<unsigned char>(c) >= 0x80) {
+        return Fail(ErrorCode::kInvalidValue, value_field, "must be ASCII (clients do not send header values as UTF-8)", index);
+      }
+    }
     return Ok();
   }
   return check_utf8(p.value, value_field, index);

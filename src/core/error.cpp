@@ -23,6 +23,14 @@ const char* error_code_name(ErrorCode code) {
     case ErrorCode::kDotSegment: return "ERR_DOT_SEGMENT";
     case ErrorCode::kMalformedRequest: return "ERR_MALFORMED_REQUEST";
     case ErrorCode::kCryptoFailure: return "ERR_CRYPTO_FAILURE";
+    case ErrorCode::kInvalidAccessKeyId: return "ERR_INVALID_ACCESS_KEY_ID";
+    case ErrorCode::kInvalidRegion: return "ERR_INVALID_REGION";
+    case ErrorCode::kInvalidService: return "ERR_INVALID_SERVICE";
+    case ErrorCode::kInvalidBucket: return "ERR_INVALID_BUCKET";
+    case ErrorCode::kInvalidEndpoint: return "ERR_INVALID_ENDPOINT";
+    case ErrorCode::kInvalidTime: return "ERR_INVALID_TIME";
+    case ErrorCode::kInvalidExpires: return "ERR_INVALID_EXPIRES";
+    case ErrorCode::kExpiresTooLong: return "ERR_EXPIRES_TOO_LONG";
     case ErrorCode::kTooLarge: return "ERR_TOO_LARGE";
   }
   return "ERR_UNKNOWN";

@@ -27,6 +27,15 @@ enum class ErrorCode : std::uint8_t {
   kDotSegment,        // "." or ".." path segment a browser would rewrite
   kMalformedRequest,  // the wire buffer is broken (a wrapper bug)
   kCryptoFailure,     // mbedTLS reported an error
+  // SigV4 (src/core/sigv4.h)
+  kInvalidAccessKeyId,  // access key id with '/' or spaces (breaks the credential scope)
+  kInvalidRegion,       // region not 1-63 of A-Z a-z 0-9 - _
+  kInvalidService,      // service not 1-63 of a-z 0-9 -
+  kInvalidBucket,       // bucket breaks the S3 naming rules
+  kInvalidEndpoint,     // endpoint not scheme://host[:port]
+  kInvalidTime,         // date not whole unix seconds in range
+  kInvalidExpires,      // expires below 1 s or not whole
+  kExpiresTooLong,      // expires above 604800 s (7 days)
   kTooLarge,          // a request or response over the size limits (request_codec.h)
 };
 

@@ -7,6 +7,7 @@
 #include "core/cos_url.h"
 #include "core/digest.h"
 #include "core/error.h"
+#include "core/sigv4.h"
 
 namespace cospresign {
 namespace {
@@ -96,6 +97,31 @@ Error run_presign(WireReader& in, std::string& out) {
   return presign_urls(r, keys, out);
 }
 
+Error run_presign_v4(WireReader& in, std::string& out) {
+  V4PresignRequest r;
+  r.access_key_id = in.str();
+  r.secret_access_key = in.str();
+  r.session_token = in.str();
+  r.region = in.str();
+  r.service = in.str();
+  r.endpoint = in.str();
+  r.bucket = in.str();
+  r.method = in.str();
+  r.date = in.str();
+  r.expires = in.str();
+  const std::uint8_t path_style = in.u8();
+  if (path_style > 2) return malformed();
+  r.path_style = static_cast<PathStyle>(path_style);
+  r.query = in.params();
+  r.headers = in.params();
+  const std::uint32_t count = in.u32();
+  std::vector<std::string_view> keys;
+  if (in.ok() && count <= 1u << 24) keys.reserve(count);
+  for (std::uint32_t i = 0; i < count && in.ok(); ++i) keys.push_back(in.str());
+  if (!in.ok() || !in.at_end()) return malformed();
+  return presign_v4_urls(r, keys, out);
+}
+
 void write_error(const Error& err, std::string& out) {
   out.assign(error_code_name(err.code));
   out.push_back('\x1f');
@@ -134,6 +160,8 @@ bool RequestCodec::run(std::size_t size) {
       err = run_authorization(in, response_);
     } else if (op == RequestOp::kPresignUrls) {
       err = run_presign(in, response_);
+    } else if (op == RequestOp::kPresignV4Urls) {
+      err = run_presign_v4(in, response_);
     } else {
       err = malformed();
     }

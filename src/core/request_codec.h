@@ -10,6 +10,13 @@
 //                        str method, str keyTime, str bucket, str region,
 //                        str domain, str protocol, list query, list headers,
 //                        u32 keyCount, keyCount * str key
+//   op 3, presign SigV4 URLs (src/core/sigv4.h):
+//                        str accessKeyId, str secretAccessKey, str sessionToken,
+//                        str region, str service, str endpoint, str bucket,
+//                        str method, str date (unix seconds, decimal),
+//                        str expires (seconds, decimal),
+//                        u8 pathStyle (0 auto, 1 path, 2 virtual-hosted),
+//                        list query, list headers, u32 keyCount, keyCount * str key
 // Response on success: the authorization, or the URLs each followed by '\n'.
 // Response on failure: code \x1f field \x1f message \x1f index.
 #pragma once
@@ -21,7 +28,7 @@
 
 namespace cospresign {
 
-enum class RequestOp : unsigned char { kAuthorization = 1, kPresignUrls = 2 };
+enum class RequestOp : unsigned char { kAuthorization = 1, kPresignUrls = 2, kPresignV4Urls = 3 };
 
 // Size limits, so that no input can make the core run out of memory (with
 // -fno-exceptions a failed allocation aborts, and in wasm the module could be

@@ -72,6 +72,7 @@ TEST(Canonicalize, RefusesDuplicatesAndBadNames) {
   EXPECT_EQ(canonicalize({{"bad header", "1"}}, ParamKind::kHeader, out).code, ErrorCode::kInvalidName);
   EXPECT_EQ(canonicalize({{"x", "a\r\nb"}}, ParamKind::kHeader, out).code, ErrorCode::kControlCharacter);
   EXPECT_EQ(canonicalize({{"x", " a"}}, ParamKind::kHeader, out).code, ErrorCode::kInvalidValue);
+  EXPECT_EQ(canonicalize({{"x", "caf\xC3\xA9"}}, ParamKind::kHeader, out).code, ErrorCode::kInvalidValue);
   EXPECT_EQ(canonicalize({{"x", "\xC3"}}, ParamKind::kQuery, out).code, ErrorCode::kInvalidUtf8);
 }
 

@@ -33,7 +33,7 @@ const cases = [
   // [description, call, code, field named in the message]
   ...['secretId', 'secretKey', 'bucket', 'region', 'key'].flatMap((field) => [
     [`missing ${field}`, { [field]: undefined }, 'ERR_MISSING_FIELD', field],
-    [`empty ${field}`, { [field]: '' }, 'ERR_MISSING_FIELD', field],
+    [`empty ${field}`, { [field]: '' }, field === 'key' ? 'ERR_EMPTY_KEY' : 'ERR_MISSING_FIELD', field],
     [`${field} is a number`, { [field]: 42 }, 'ERR_INVALID_TYPE', field],
     [`${field} is an object`, { [field]: { toString: () => 'x' } }, 'ERR_INVALID_TYPE', field],
   ]),
@@ -47,6 +47,7 @@ const cases = [
   ['header name with a control character', { headers: { 'x-cos-a\r': '1' } }, 'ERR_CONTROL_CHARACTER', 'header'],
   ['header value with CRLF', { headers: { 'x-cos-a': 'v\r\nInjected: 1' } }, 'ERR_CONTROL_CHARACTER', 'header'],
   ['header name not a token', { headers: { 'x cos': '1' } }, 'ERR_INVALID_NAME', 'header'],
+  ['header value not ASCII', { headers: { 'x-cos-meta-name': '报告' } }, 'ERR_INVALID_VALUE', 'header'],
   ['lone high surrogate in key', { key: 'a\uD800b' }, 'ERR_LONE_SURROGATE', 'key'],
   ['lone low surrogate in key', { key: '\uDC00' }, 'ERR_LONE_SURROGATE', 'key'],
   ['lone surrogate in secretKey', { secretKey: SECRET + '\uD800' }, 'ERR_LONE_SURROGATE', 'secretKey'],

@@ -1,0 +1,190 @@
+// AWS Signature V4 pre-signed URLs (S3, COS's S3 API, Cloudflare R2, MinIO):
+// checks JS types, then hands the whole request to the wasm core (op 3 of
+// src/core/request_codec.h), which validates the bytes and signs.
+import { invalid } from './errors.js';
+import { checkWellFormed, bytesBound } from './wire.js';
+
+export const OP_PRESIGN_V4_URLS = 3;
+export const DEFAULT_V4_EXPIRES = 900;
+export const MAX_V4_EXPIRES = 604800; // 7 days: S3 refuses longer links
+
+const COMMON_OPTIONS = [
+  'accessKeyId', 'secretAccessKey', 'sessionToken', 'region', 'service', 'endpoint', 'bucket',
+  'method', 'query', 'headers', 'expires', 'date', 'pathStyle',
+];
+const SINGLE_OPTIONS = new Set([...COMMON_OPTIONS, 'key']);
+// In a batch the keys come as the second argument; a `key` here would be ignored.
+const BATCH_OPTIONS = new Set(COMMON_OPTIONS);
+
+/** One URL: `options.key` is the object key. */
+export function presignUrlV4(wire, options) {
+  const o = checkOptions(options, SINGLE_OPTIONS);
+  return presign(wire, o, [string(o, 'key')], false)[0];
+}
+
+/** One URL per key, sharing every other option. */
+export function presignUrlsV4(wire, common, keys) {
+  const o = checkOptions(common, BATCH_OPTIONS);
+  if (!Array.isArray(keys)) throw invalid('ERR_INVALID_TYPE', 'keys', 'must be an array of strings');
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    if (typeof k !== 'string') {
+      throw invalid(k === undefined || k === null ? 'ERR_MISSING_FIELD' : 'ERR_INVALID_TYPE', 'key', 'must be a string', i);
+    }
+    checkWellFormed(k, 'key', i);
+  }
+  return presign(wire, o, keys, true);
+}
+
+function presign(w, o, keys, batch) {
+  const accessKeyId = string(o, 'accessKeyId');
+  const secretAccessKey = string(o, 'secretAccessKey');
+  const sessionToken = string(o, 'sessionToken', '');
+  const region = string(o, 'region');
+  const service = string(o, 'service', 's3');
+  const endpoint = string(o, 'endpoint', '');
+  // With an endpoint that already names the bucket, no bucket is needed; the core decides.
+  const bucket = string(o, 'bucket', endpoint ? '' : undefined);
+  const method = string(o, 'method', 'GET');
+  const date = String(dateSeconds(o.date));
+  const expires = String(expiresOf(o.expires));
+  const pathStyle = pathStyleOf(o.pathStyle);
+  const query = pairs(o.query, 'query');
+  const headers = pairs(o.headers, 'headers');
+
+  const fixed = [accessKeyId, secretAccessKey, sessionToken, region, service, endpoint, bucket, method, date, expires];
+  w.begin(1 + bytesBound(fixed) + 1 + listBound(query) + listBound(headers) + 4 + bytesBound(keys));
+  w.u8(OP_PRESIGN_V4_URLS);
+  for (const s of fixed) w.str(s);
+  w.u8(pathStyle);
+  w.params(query);
+  w.params(headers);
+  w.u32(keys.length);
+  for (const k of keys) w.str(k);
+  const r = w.finish();
+  if (!r.ok) throw coreError(r, query, headers, batch);
+  const urls = r.text.split('\n');
+  urls.pop(); // every URL is followed by '\n'
+  return urls;
+}
+
+function coreError(r, query, headers, batch) {
+  let field = r.field;
+  let index;
+  if (field === 'key') {
+    if (batch) index = r.index;
+  } else {
+    // Name the parameter (names are not secret; values are never echoed).
+    const m = /^(query|header) (name|value)$/.exec(field);
+    const entry = m && (m[1] === 'query' ? query : headers)[r.index];
+    if (entry) field = `${m[1]} ${JSON.stringify(entry[0])} ${m[2]}`;
+  }
+  const err = invalid(r.code, field, r.message, index);
+  err.field = r.field;
+  return err;
+}
+
+function typeName(v) {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  return typeof v === 'object' ? 'an object' : `a ${typeof v}`;
+}
+
+function checkOptions(options, allowed) {
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw invalid('ERR_INVALID_TYPE', 'options', `must be an object, not ${typeName(options)}`);
+  }
+  for (const name in options) {
+    if (!allowed.has(name) && options[name] !== undefined) {
+      // A typo (or a COS option such as secretId) would otherwise silently mean the default.
+      throw invalid('ERR_UNKNOWN_OPTION', JSON.stringify(name), 'is not an option of this call');
+    }
+  }
+  return options;
+}
+
+// A string option. `fallback` undefined means required.
+function string(o, field, fallback) {
+  const v = o[field];
+  if (v === undefined || v === null || v === '') {
+    if (fallback !== undefined) return fallback;
+    throw invalid('ERR_MISSING_FIELD', field, 'is required');
+  }
+  if (typeof v !== 'string') throw invalid('ERR_INVALID_TYPE', field, `must be a string, not ${typeName(v)}`);
+  checkWellFormed(v, field);
+  return v;
+}
+
+// X-Amz-Date as unix seconds: a Date, or a number of unix seconds; default now.
+function dateSeconds(v) {
+  if (v === undefined) return Math.floor(Date.now() / 1000);
+  if (v instanceof Date) {
+    const ms = v.getTime();
+    if (!Number.isFinite(ms) || ms < 0) throw invalid('ERR_INVALID_TIME', 'date', 'is an invalid Date or before 1970');
+    return Math.floor(ms / 1000);
+  }
+  if (typeof v !== 'number') {
+    throw invalid('ERR_INVALID_TYPE', 'date', `must be a Date or a number of unix seconds, not ${typeName(v)}`);
+  }
+  if (!Number.isSafeInteger(v) || v < 0) {
+    throw invalid('ERR_INVALID_TIME', 'date', 'must be a whole, non-negative number of unix seconds');
+  }
+  if (v >= 1e11) throw invalid('ERR_INVALID_TIME', 'date', 'looks like milliseconds: give unix seconds or a Date');
+  return v;
+}
+
+function expiresOf(v) {
+  if (v === undefined) return DEFAULT_V4_EXPIRES;
+  if (typeof v !== 'number') throw invalid('ERR_INVALID_TYPE', 'expires', `must be a number of seconds, not ${typeName(v)}`);
+  if (!Number.isSafeInteger(v) || v < 1) {
+    throw invalid('ERR_INVALID_EXPIRES', 'expires', 'must be a whole number of seconds, at least 1');
+  }
+  if (v > MAX_V4_EXPIRES) {
+    throw invalid('ERR_EXPIRES_TOO_LONG', 'expires', 'must be at most 604800 seconds (7 days), the SigV4 limit');
+  }
+  return v;
+}
+
+// Wire value: 0 auto, 1 path style, 2 virtual-hosted.
+function pathStyleOf(v) {
+  if (v === undefined) return 0;
+  if (typeof v !== 'boolean') throw invalid('ERR_INVALID_TYPE', 'pathStyle', `must be a boolean, not ${typeName(v)}`);
+  return v ? 1 : 2;
+}
+
+// Query or header object -> [[name, value | null]]. `undefined` values are
+// left out; `null` is a query parameter without a value.
+function pairs(obj, field) {
+  if (obj === undefined || obj === null) return [];
+  if (typeof obj !== 'object' || Array.isArray(obj)) {
+    throw invalid('ERR_INVALID_TYPE', field, `must be an object of name: value, not ${typeName(obj)}`);
+  }
+  const isQuery = field === 'query';
+  const list = [];
+  for (const name of Object.keys(obj)) {
+    const v = obj[name];
+    if (v === undefined) continue;
+    const label = `${isQuery ? 'query' : 'header'} ${JSON.stringify(name)}`;
+    checkWellFormed(name, `${label} name`);
+    let value;
+    if (typeof v === 'string') {
+      checkWellFormed(v, `${label} value`);
+      value = v;
+    } else if (typeof v === 'number' && Number.isFinite(v)) {
+      value = String(v);
+    } else if (v === null && isQuery) {
+      value = null;
+    } else {
+      throw invalid('ERR_INVALID_VALUE', `${label} value`,
+        `must be a string or a finite number${isQuery ? ', or null for a parameter without a value' : ''}, not ${typeName(v)}`);
+    }
+    list.push([name, value]);
+  }
+  return list;
+}
+
+function listBound(list) {
+  let n = 4;
+  for (const [name, value] of list) n += 9 + 3 * name.length + (value === null ? 0 : 3 * value.length);
+  return n;
+}
