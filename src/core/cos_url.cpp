@@ -249,9 +249,7 @@ Error presign_urls(const PresignRequest& request, const std::vector<std::string_
                               query_tail.size() + 1;
   std::size_t total = 0;
   for (const std::string_view key : normalized) {
-    std::size_t encoded = 0;
-    for (const char c : key) encoded += is_unreserved(static_cast<unsigned char>(c)) || c == '/' ? 1 : 3;
-    total += per_url + encoded;
+    total += per_url + percent_encoded_size(key, /*keep_slash=*/true);
     if (total > max_bytes) {
       return Fail(ErrorCode::kTooLarge, "request", "would give over 256 MiB of URLs: split the batch");
     }

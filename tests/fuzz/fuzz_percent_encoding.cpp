@@ -50,6 +50,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   FUZZ_CHECK(encoded.compare(0, 6, "prefix") == 0);
   encoded.erase(0, 6);
   FUZZ_CHECK(encoded == reference_encode(in, /*lower=*/false));
+  FUZZ_CHECK(percent_encoded_size(in) == encoded.size());
   FUZZ_CHECK(is_url_text(encoded));
   std::string decoded;
   FUZZ_CHECK(percent_decode(encoded, decoded));
@@ -63,6 +64,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     expected_path.replace(at, 3, "/");
   }
   FUZZ_CHECK(path == expected_path);
+  FUZZ_CHECK(percent_encoded_size(in, /*keep_slash=*/true) == path.size());
   FUZZ_CHECK(percent_decode(path, decoded) && decoded == in);
 
   std::string lower;

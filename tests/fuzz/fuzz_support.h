@@ -105,7 +105,8 @@ inline std::vector<std::string_view> split(std::string_view s, char sep) {
 }
 
 // The codes the JS package documents (README "Errors"), plus the two the core
-// keeps for wrapper bugs and mbedTLS failures.
+// keeps for wrapper bugs and mbedTLS failures. Written out, not taken from
+// error_code_name(), so a new code has to be added here on purpose.
 inline bool is_known_code_name(std::string_view name) {
   static constexpr std::string_view kKnown[] = {
       "ERR_MISSING_FIELD",     "ERR_EMPTY_KEY",        "ERR_CONTROL_CHARACTER", "ERR_INVALID_UTF8",
@@ -113,6 +114,9 @@ inline bool is_known_code_name(std::string_view name) {
       "ERR_INVALID_PROTOCOL",  "ERR_INVALID_METHOD",   "ERR_INVALID_NAME",      "ERR_INVALID_VALUE",
       "ERR_DUPLICATE_NAME",    "ERR_RESERVED_NAME",    "ERR_INVALID_SECRET_ID", "ERR_DOT_SEGMENT",
       "ERR_MALFORMED_REQUEST", "ERR_CRYPTO_FAILURE",   "ERR_TOO_LARGE",
+      // SigV4 (src/core/sigv4.h)
+      "ERR_INVALID_ACCESS_KEY_ID", "ERR_INVALID_REGION", "ERR_INVALID_SERVICE", "ERR_INVALID_BUCKET",
+      "ERR_INVALID_ENDPOINT",  "ERR_INVALID_TIME",     "ERR_INVALID_EXPIRES",   "ERR_EXPIRES_TOO_LONG",
   };
   for (const std::string_view k : kKnown) {
     if (k == name) return true;

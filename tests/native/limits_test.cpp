@@ -8,6 +8,8 @@
 
 #include "core/cos_url.h"
 #include "core/request_codec.h"
+#include "core/sigv4.h"
+#include "core/text.h"
 
 namespace cospresign {
 namespace {
@@ -78,6 +80,40 @@ TEST(Limits, HugeBatchIsRefusedBeforeAnythingIsAllocated) {
   std::string out;
   EXPECT_EQ(presign_urls(r, keys, out).code, ErrorCode::kTooLarge);
   EXPECT_LT(out.capacity(), std::size_t{1} << 20);
+}
+
+TEST(Limits, SigV4BatchOverTheLimitIsRefusedAndUnderItIsExact) {
+  const std::string value(1u << 20, 'v');
+  V4PresignRequest r;
+  r.access_key_id = "AKIAIOSFODNN7EXAMPLE";
+  r.secret_access_key = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+  r.region = "us-east-1";
+  r.bucket = "examplebucket";
+  r.date = "1369353600";
+  r.expires = "86400";
+  r.query = {{"a", value}};
+  std::vector<std::string_view> keys(300, "k");  // about 300 MiB of URLs
+  std::string out;
+  const Error err = presign_v4_urls(r, keys, out);
+  EXPECT_EQ(err.code, ErrorCode::kTooLarge);
+  EXPECT_LT(out.capacity(), std::size_t{1} << 20);
+
+  keys.assign(3, "dir/k 1");
+  ASSERT_FALSE(presign_v4_urls(r, keys, out).failed());
+  std::string one;
+  ASSERT_FALSE(presign_v4_urls(r, {keys[0]}, one).failed());
+  EXPECT_EQ(out, one + one + one);
+}
+
+TEST(Limits, PercentEncodedSizeIsTheEncodedLength) {
+  const std::string samples[] = {"", "a", "a b+c/d", "\xE8\x85\xBE/\xF0\x9F\x98\x80", std::string(300, '/'), "~-._%"};
+  for (const std::string& s : samples) {
+    for (const bool keep_slash : {false, true}) {
+      std::string encoded;
+      append_percent_encoded(encoded, s, keep_slash);
+      EXPECT_EQ(percent_encoded_size(s, keep_slash), encoded.size()) << s;
+    }
+  }
 }
 
 }  // namespace

@@ -151,3 +151,68 @@ test('the Signer shows no secret and no memory when serialized or inspected', as
   const { inspect } = await import('node:util');
   assert.ok(!inspect(signer, { depth: 4 }).includes(S));
 });
+
+// --- the presigner: after signing and dispose(), nothing of the secret ------
+import { createPresigner } from 'cos-presign';
+
+function v4SigningKey(secret, date8, region, service) {
+  const h = (key, data) => createHmac('sha256', key).update(data).digest();
+  return h(h(h(h(`AWS4${secret}`, date8), region), service), 'aws4_request');
+}
+
+for (const signature of ['cos', 'v4']) {
+  test(`presigner (${signature}): no secret, SignKey or signing key in wasm memory after URLs and dispose()`, async () => {
+    const secretKey = `presigner-${signature}-secret-${'x'.repeat(12)}`;
+    const nowS = Math.floor(Date.now() / 1000);
+    const presigner = createPresigner({
+      bucket: signature === 'v4' ? 'examplebucket' : 'examplebucket-1250000000',
+      region: signature === 'v4' ? 'us-east-1' : 'ap-guangzhou',
+      ...(signature === 'v4' ? { signature: 'v4' } : {}),
+      credentials: async () => ({ secretId: 'AKIDexample', secretKey, sessionToken: 'token', startTime: nowS - 10, expiredTime: nowS + 3600 }),
+    });
+    const urls = [await presigner.getObjectUrl('a/b.txt', { expires: 600 }), ...await presigner.getObjectUrls(['c', '报告.pdf'], { expires: 600 })];
+    const signer = await init();
+    let list;
+    if (signature === 'cos') {
+      const keyTime = new URL(urls[0]).searchParams.get('q-key-time');
+      list = needles(secretKey, keyTime);
+    } else {
+      const credential = new URL(urls[0]).searchParams.get('X-Amz-Credential').split('/');
+      const signingKey = v4SigningKey(secretKey, credential[1], credential[2], credential[3]);
+      list = { secretKey: Buffer.from(secretKey), aws4Key: Buffer.from(`AWS4${secretKey}`), signingKey, signingKeyHex: Buffer.from(signingKey.toString('hex')) };
+    }
+    assert.deepEqual(findIn(signer, list), [], 'after signing');
+    presigner.dispose();
+    assert.deepEqual(findIn(signer, list), [], 'after dispose()');
+    for (const text of [JSON.stringify(presigner), String(presigner), (await import('node:util')).inspect(presigner, { depth: 5 })]) {
+      assert.ok(!text.includes(secretKey), text);
+    }
+    await assert.rejects(presigner.getObjectUrl('a'), (e) => e.code === 'ERR_DISPOSED' && !e.message.includes(secretKey));
+  });
+}
+
+test('presigner: after dispose() the JS heap holds no copy of the secret (heap snapshot)', async () => {
+  const { getHeapSnapshot } = await import('node:v8');
+  // The secret exists only as the body of a fetched response, so once the
+  // presigner lets go of it nothing else keeps it alive.
+  const marker = ['hEaP', 'sEcReT', String(process.pid), 'k7q'].join('-');
+  const body = () => Buffer.from(JSON.stringify({ TmpSecretId: 'AKIDexample', TmpSecretKey: [marker, 'tail'].join('+'), SecurityToken: 'token', ExpiredTime: Math.floor(Date.now() / 1000) + 3600 }));
+  const presigner = createPresigner({
+    bucket: 'examplebucket-1250000000', region: 'ap-guangzhou', credentials: 'https://backend.invalid/sts',
+    fetch: async () => new Response(body(), { status: 200, headers: { 'content-type': 'application/json' } }),
+  });
+  await presigner.getObjectUrl('a.txt');
+  const snapshotHas = async (needle) => {
+    let text = '';
+    for await (const chunk of getHeapSnapshot()) text += chunk;
+    return text.includes(needle);
+  };
+  // Positive control: while the presigner holds the credentials, the snapshot shows them.
+  assert.ok(await snapshotHas(`${marker}+tail`), 'the snapshot sees held credentials');
+  presigner.dispose();
+  await new Promise((r) => setImmediate(r));
+  // The presigner is still referenced (as a page would keep it): only
+  // dispose() can have let go of the credentials. A snapshot collects first.
+  assert.ok(!(await snapshotHas(`${marker}+tail`)), 'no copy of the secret left on the JS heap');
+  assert.equal(presigner.toJSON().disposed, true);
+});
