@@ -21,7 +21,7 @@ for arg in "$@"; do
     *) targets+=("$arg") ;;
   esac
 done
-[ ${#targets[@]} -gt 0 ] || targets=(percent_encoding canonicalize key_time request_codec presign)
+[ ${#targets[@]} -gt 0 ] || targets=(percent_encoding canonicalize key_time request_codec presign presign_v4)
 seconds=${FUZZ_SECONDS:-$([ "$ci" = 1 ] && echo 2 || echo 60)}
 
 bash scripts/setup.sh >/dev/null
