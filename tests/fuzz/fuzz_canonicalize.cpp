@@ -42,6 +42,8 @@ bool reference_accepts(const std::vector<Param>& params, ParamKind kind) {
       if (!std::all_of(p.name.begin(), p.name.end(), [](char c) { return tchar(static_cast<unsigned char>(c)); })) return false;
       if (!p.has_value || !utf8_ok(p.value) || !no_control(p.value)) return false;
       if (!p.value.empty() && (p.value.front() == ' ' || p.value.back() == ' ')) return false;
+      // Clients send header values as Latin-1 bytes, never UTF-8: ASCII only.
+      if (std::any_of(p.value.begin(), p.value.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; })) return false;
     } else if (!utf8_ok(p.value)) {
       return false;
     }
