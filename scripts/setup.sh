@@ -2,7 +2,7 @@
 # Idempotent set-up: installs what the build and tests need and is missing,
 # and says what it did. Called by the npm scripts; never a manual step.
 #
-#   scripts/setup.sh            toolchain (emcc, cmake, g++) + mbedTLS source
+#   scripts/setup.sh            toolchain (emcc, cmake, g++), mbedTLS source, npm packages
 #   scripts/setup.sh --browser  also Chromium for the browser tests
 #
 # On a machine where it cannot install (not root, not Debian) it stops with
@@ -114,12 +114,24 @@ else
   fi
 fi
 
+# --- npm packages (the reference SDKs and test tools) -----------------------
+if [ ! -f "$root_dir/node_modules/.package-lock.json" ] || [ "$root_dir/package-lock.json" -nt "$root_dir/node_modules/.package-lock.json" ]; then
+  say "installing npm packages (npm ci)"
+  (cd "$root_dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+else
+  say "npm packages present"
+fi
+
 # --- browser --------------------------------------------------------------
 if [ "$want_browser" = 1 ]; then
-  if [ -x /usr/bin/chromium ]; then
-    say "chromium present ($(/usr/bin/chromium --version 2>/dev/null | head -n1))"
+  browser_missing=()
+  [ -x /usr/bin/chromium ] || browser_missing+=(chromium)
+  # A CJK font, so the demo's Chinese object names render in screenshots.
+  [ -d /usr/share/fonts/truetype/wqy ] || browser_missing+=(fonts-wqy-zenhei)
+  if [ ${#browser_missing[@]} -gt 0 ]; then
+    apt_install "${browser_missing[@]}"
   else
-    apt_install chromium
+    say "chromium present ($(/usr/bin/chromium --version 2>/dev/null | head -n1))"
   fi
 fi
 say "done"

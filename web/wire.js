@@ -5,6 +5,14 @@ import { invalid } from './errors.js';
 
 export const OP_AUTHORIZATION = 1;
 export const OP_PRESIGN_URLS = 2;
+// op 2 with the shared-tail flag: the response gives the query tail every URL
+// ends with (token, parameters) once, first; see src/core/request_codec.h.
+export const OP_PRESIGN_URLS_SHARED_TAIL = OP_PRESIGN_URLS | 0x80;
+// More flags on op 2: the secretKey field carries a cached SignKey (0x40), or
+// the response starts with the SignKey derived, for the host to cache (0x20).
+export const FLAG_SIGN_KEY_GIVEN = 0x40;
+export const FLAG_SIGN_KEY_WANTED = 0x20;
+export const SIGN_KEY_LENGTH = 40;
 
 // The core's limits (src/core/request_codec.h): the input buffer the wrapper
 // may reserve (its upper bound of 3 bytes per UTF-16 unit), so a huge call is
@@ -25,6 +33,11 @@ export function checkWellFormed(s, field, index) {
   }
 }
 
+// Strings up to this length are copied with a charCodeAt loop when they are
+// ASCII (keys, names, bucket, times: nearly always); encodeInto, which needs a
+// fresh subarray per call, only pays off for longer ones such as a token.
+const ASCII_LOOP_MAX = 96;
+
 export class WireWriter {
   constructor(core) {
     this.core = core;
@@ -32,7 +45,7 @@ export class WireWriter {
     this.base = 0;
     this.heap = null;
     this.pos = 0;
-    this.slot = core.responseSlot() >>> 2; // static address: ask once
+    this.slot = core._response_slot_address() >>> 2; // static address: ask once
   }
 
   // Makes room for `bound` bytes (an upper bound of what will be written).
@@ -42,7 +55,7 @@ export class WireWriter {
     }
     if (bound > this.capacity) {
       const capacity = Math.max(bound, Math.min(this.capacity * 2, MAX_INPUT_BUFFER), 4096);
-      const base = this.core.reserveInput(capacity);
+      const base = this.core._reserve_input(capacity);
       if (base === 0) throw invalid('ERR_TOO_LARGE', 'request', 'is over 64 MiB as UTF-8: split it into smaller calls');
       this.capacity = capacity;
       this.base = base;
@@ -66,8 +79,20 @@ export class WireWriter {
   }
 
   str(s) {
+    const h = this.heap;
     const start = this.pos + 4;
-    const { written } = encoder.encodeInto(s, this.heap.subarray(start, this.base + this.capacity));
+    const n = s.length;
+    let written = -1;
+    if (n <= ASCII_LOOP_MAX) {
+      let i = 0;
+      for (; i < n; i++) {
+        const c = s.charCodeAt(i);
+        if (c > 0x7f) break;
+        h[start + i] = c;
+      }
+      if (i === n) written = n;
+    }
+    if (written < 0) written = encoder.encodeInto(s, h.subarray(start, this.base + this.capacity)).written;
     this.u32(written);
     this.pos = start + written;
   }
@@ -75,7 +100,8 @@ export class WireWriter {
   // [[name, value|null], ...]: null is a parameter without a value.
   params(list) {
     this.u32(list.length);
-    for (const [name, value] of list) {
+    for (let i = 0; i < list.length; i++) {
+      const [name, value] = list[i];
       this.str(name);
       this.u8(value === null ? 0 : 1);
       this.str(value === null ? '' : value);
@@ -83,12 +109,20 @@ export class WireWriter {
   }
 
   // Runs the request: { ok: true, text } or { ok: false, code, field, message, index }.
-  finish() {
-    const ok = this.core.handleRequest(this.pos - this.base);
-    const u32 = this.core.HEAPU32;
+  // `trim` drops that many trailing bytes of a successful response; `zero`
+  // bytes at its start (a SignKey) are overwritten in wasm memory once read.
+  finish(trim = 0, zero = 0) {
+    const core = this.core;
+    const ok = core._handle_request(this.pos - this.base) !== 0;
+    const u32 = core.HEAPU32;
     const ptr = u32[this.slot];
-    const text = decoder.decode(this.core.HEAPU8.subarray(ptr, ptr + u32[this.slot + 1]));
-    if (ok) return { ok, text };
+    const end = ptr + u32[this.slot + 1];
+    const heap = core.HEAPU8;
+    const text = decoder.decode(heap.subarray(ptr, ok ? end - trim : end));
+    if (ok) {
+      if (zero > 0) heap.fill(0, ptr, Math.min(ptr + zero, end));
+      return { ok, text };
+    }
     const [code, field, message, index] = text.split('\x1f');
     return { ok, code, field, message, index: Number(index) };
   }

@@ -153,11 +153,23 @@ Error CosSigner::init(std::string_view secret_key, std::string_view key_time) {
   err = secret_key_hmac.sign(key_time, raw);
   if (err.failed()) return err;
   // The SignKey is the 40-character hex string, not the 20 raw bytes.
-  char sign_key[40];
-  hex_lower(raw, sizeof raw, sign_key);
-  err = sign_key_hmac_.set_key(std::string_view(sign_key, sizeof sign_key));
+  hex_lower(raw, sizeof raw, sign_key_hex_);
+  sign_key_size_ = sizeof sign_key_hex_;
   wipe(raw, sizeof raw);
-  wipe(sign_key, sizeof sign_key);
+  err = sign_key_hmac_.set_key(sign_key());
+  if (err.failed()) return err;
+  key_time_.assign(key_time.data(), key_time.size());
+  return Ok();
+}
+
+Error CosSigner::init_with_sign_key(std::string_view sign_key_hex, std::string_view key_time) {
+  std::uint64_t start = 0, end = 0;
+  Error err = parse_key_time(key_time, start, end);
+  if (err.failed()) return err;
+  bool hex = sign_key_hex.size() == 40;
+  for (const char c : sign_key_hex) hex = hex && ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
+  if (!hex) return Fail(ErrorCode::kMalformedRequest, "signKey", "must be 40 lowercase hex characters");
+  err = sign_key_hmac_.set_key(sign_key_hex);
   if (err.failed()) return err;
   key_time_.assign(key_time.data(), key_time.size());
   return Ok();
@@ -191,6 +203,8 @@ Error CosSigner::sign(std::string_view method, std::string_view path, std::strin
 
 void CosSigner::clear() {
   sign_key_hmac_.clear();
+  wipe(sign_key_hex_, sizeof sign_key_hex_);
+  sign_key_size_ = 0;
   key_time_.clear();
 }
 

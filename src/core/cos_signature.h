@@ -58,6 +58,12 @@ class CosSigner {
   CosSigner& operator=(const CosSigner&) = delete;
 
   Error init(std::string_view secret_key, std::string_view key_time);
+  // As init(), from a SignKey derived earlier for this key_time (40 lowercase
+  // hex), e.g. one a host cached; skips the derivation.
+  Error init_with_sign_key(std::string_view sign_key_hex, std::string_view key_time);
+  // After init(): the SignKey it derived, 40 hex chars, for a host to cache.
+  // Wiped with the signer.
+  std::string_view sign_key() const { return std::string_view(sign_key_hex_, sign_key_size_); }
 
   // method must already be lowercase; path is the decoded path with its
   // leading '/'. Writes 40 lowercase hex characters to signature_hex.
@@ -70,6 +76,8 @@ class CosSigner {
   Hmac sign_key_hmac_{DigestKind::kSha1};
   Hash sha1_{DigestKind::kSha1};
   std::string key_time_;
+  char sign_key_hex_[40] = {};
+  std::size_t sign_key_size_ = 0;
   std::string http_string_;
   std::string string_to_sign_;
 };

@@ -164,10 +164,13 @@ Error check_object_key(std::string_view key, std::uint32_t index, std::string_vi
 }
 
 Error presign_urls(const PresignRequest& request, const std::vector<std::string_view>& keys,
-                   std::string& out, char separator, std::size_t max_bytes) {
+                   std::string& out, char separator, bool shared_tail, char* sign_key_out,
+                   std::size_t max_bytes) {
   Error err = check_secret_id(request.secret_id);
   if (err.failed()) return err;
-  if (request.secret_key.empty()) return Fail(ErrorCode::kMissingField, "secretKey", "is required");
+  if (request.secret_key.empty() && request.sign_key.empty()) {
+    return Fail(ErrorCode::kMissingField, "secretKey", "is required");
+  }
   err = check_plain_text(request.session_token, "sessionToken");
   if (err.failed()) return err;
 
@@ -241,13 +244,14 @@ Error presign_urls(const PresignRequest& request, const std::vector<std::string_
   }
 
   // The exact size of the output, checked against the limit before any of it
-  // is allocated (and reserved once rather than grown by doubling).
+  // is allocated (and reserved once rather than grown by doubling). With a
+  // shared tail, the tail comes once, first, and not in each URL.
   std::string auth_probe;
   append_authorization(auth_probe, request.secret_id, request.key_time, header_list, param_list,
                        std::string_view("0000000000000000000000000000000000000000", 40));
   const std::size_t per_url = origin.scheme.size() + 3 + origin.host.size() + 2 + auth_probe.size() +
-                              query_tail.size() + 1;
-  std::size_t total = 0;
+                              (shared_tail ? 0 : query_tail.size()) + 1;
+  std::size_t total = shared_tail ? query_tail.size() + 1 : 0;
   for (const std::string_view key : normalized) {
     total += per_url + percent_encoded_size(key, /*keep_slash=*/true);
     if (total > max_bytes) {
@@ -256,11 +260,16 @@ Error presign_urls(const PresignRequest& request, const std::vector<std::string_
   }
 
   CosSigner signer;
-  err = signer.init(request.secret_key, request.key_time);
+  err = request.sign_key.empty() ? signer.init(request.secret_key, request.key_time)
+                                 : signer.init_with_sign_key(request.sign_key, request.key_time);
   if (err.failed()) return err;
+  if (sign_key_out != nullptr && request.sign_key.empty()) {
+    for (std::size_t i = 0; i < signer.sign_key().size(); ++i) sign_key_out[i] = signer.sign_key()[i];
+  }
 
   out.clear();
-  out.reserve(total);
+  if (total > out.capacity()) out.reserve(total);  // libc++ would shrink on a smaller reserve
+  if (shared_tail) out.append(query_tail).push_back(separator);
   std::string path;
   char signature[40];
   for (std::uint32_t i = 0; i < keys.size(); ++i) {
@@ -272,7 +281,7 @@ Error presign_urls(const PresignRequest& request, const std::vector<std::string_
     out.push_back('?');
     append_authorization(out, request.secret_id, request.key_time, header_list, param_list,
                          std::string_view(signature, sizeof signature));
-    out.append(query_tail);
+    if (!shared_tail) out.append(query_tail);
     out.push_back(separator);
   }
   return Ok();

@@ -26,6 +26,9 @@ struct PresignRequest {
   std::string_view protocol;  // "https" (default when empty) or "http"
   std::vector<Param> query;
   std::vector<Param> headers;  // signed in addition to host
+  // Optional: the SignKey for key_time, derived earlier (40 hex); used
+  // instead of deriving it from secret_key, which may then be empty.
+  std::string_view sign_key;
 };
 
 struct Origin {
@@ -50,8 +53,15 @@ constexpr std::size_t kMaxUrlsBytes = std::size_t{256} << 20;
 
 // Signs every key with the shared options; each URL is followed by
 // `separator`. The SignKey and canonical lists are computed once.
+// With shared_tail, the query tail that every URL ends with (the session
+// token and the caller's parameters) is written once, first, followed by
+// `separator`, and left off each URL: a host appends it itself, which saves
+// decoding the token once per URL (it is most of a URL's bytes).
+// With sign_key_out, the SignKey derived from secret_key (40 hex chars) is
+// written there, so a host can cache it (and must wipe it when done).
 // `max_bytes` is for tests of the limit.
 Error presign_urls(const PresignRequest& request, const std::vector<std::string_view>& keys,
-                   std::string& out, char separator = '\n', std::size_t max_bytes = kMaxUrlsBytes);
+                   std::string& out, char separator = '\n', bool shared_tail = false,
+                   char* sign_key_out = nullptr, std::size_t max_bytes = kMaxUrlsBytes);
 
 }  // namespace cospresign

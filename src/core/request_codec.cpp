@@ -76,10 +76,10 @@ Error run_authorization(WireReader& in, std::string& out) {
   return build_authorization(r, out);
 }
 
-Error run_presign(WireReader& in, std::string& out) {
+Error run_presign(WireReader& in, std::string& out, std::uint8_t flags) {
   PresignRequest r;
   r.secret_id = in.str();
-  r.secret_key = in.str();
+  (flags & kSignKeyGivenFlag ? r.sign_key : r.secret_key) = in.str();
   r.session_token = in.str();
   r.method = in.str();
   r.key_time = in.str();
@@ -94,7 +94,12 @@ Error run_presign(WireReader& in, std::string& out) {
   if (in.ok() && count <= 1u << 24) keys.reserve(count);
   for (std::uint32_t i = 0; i < count && in.ok(); ++i) keys.push_back(in.str());
   if (!in.ok() || !in.at_end()) return malformed();
-  return presign_urls(r, keys, out);
+  if (!(flags & kSignKeyWantedFlag)) return presign_urls(r, keys, out, '\n', flags & kSharedTailFlag);
+  char sign_key[40];
+  const Error err = presign_urls(r, keys, out, '\n', flags & kSharedTailFlag, sign_key);
+  if (!err.failed()) out.insert(0, sign_key, sizeof sign_key).insert(sizeof sign_key, 1, '\n');
+  wipe(sign_key, sizeof sign_key);
+  return err;
 }
 
 Error run_presign_v4(WireReader& in, std::string& out) {
@@ -155,12 +160,15 @@ bool RequestCodec::run(std::size_t size) {
     err = Fail(ErrorCode::kTooLarge, "request", "is over 64 MiB as UTF-8: split it into smaller calls");
   } else {
     WireReader in(input_.data(), size);
-    const auto op = static_cast<RequestOp>(in.u8());
-    if (op == RequestOp::kAuthorization) {
+    const std::uint8_t op_byte = in.u8();
+    const auto op = static_cast<RequestOp>(op_byte & kOpMask);
+    const std::uint8_t flags = op_byte & static_cast<std::uint8_t>(~kOpMask);
+    const bool both_sign_key_flags = (flags & kSignKeyGivenFlag) && (flags & kSignKeyWantedFlag);
+    if (op == RequestOp::kAuthorization && flags == 0) {
       err = run_authorization(in, response_);
-    } else if (op == RequestOp::kPresignUrls) {
-      err = run_presign(in, response_);
-    } else if (op == RequestOp::kPresignV4Urls) {
+    } else if (op == RequestOp::kPresignUrls && !both_sign_key_flags) {
+      err = run_presign(in, response_, flags);
+    } else if (op == RequestOp::kPresignV4Urls && flags == 0) {
       err = run_presign_v4(in, response_);
     } else {
       err = malformed();

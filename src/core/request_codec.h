@@ -17,6 +17,15 @@
 //                        str expires (seconds, decimal),
 //                        u8 pathStyle (0 auto, 1 path, 2 virtual-hosted),
 //                        list query, list headers, u32 keyCount, keyCount * str key
+//   Flags or-ed into op 2:
+//   0x80 shared tail:    the response gives the query tail all URLs share
+//                        (token, parameters) once, + '\n', and each URL
+//                        without it (see presign_urls).
+//   0x40 SignKey given:  the secretKey field holds the SignKey for keyTime
+//                        (40 hex) that a host cached from an earlier call.
+//   0x20 SignKey wanted: the response starts with the SignKey derived from
+//                        secretKey (40 hex) + '\n'; the host must zero those
+//                        bytes in memory once read. Not with 0x40.
 // Response on success: the authorization, or the URLs each followed by '\n'.
 // Response on failure: code \x1f field \x1f message \x1f index.
 #pragma once
@@ -29,6 +38,12 @@
 namespace cospresign {
 
 enum class RequestOp : unsigned char { kAuthorization = 1, kPresignUrls = 2, kPresignV4Urls = 3 };
+
+// Flags on kPresignUrls (see above).
+constexpr unsigned char kSharedTailFlag = 0x80;
+constexpr unsigned char kSignKeyGivenFlag = 0x40;
+constexpr unsigned char kSignKeyWantedFlag = 0x20;
+constexpr unsigned char kOpMask = 0x1f;
 
 // Size limits, so that no input can make the core run out of memory (with
 // -fno-exceptions a failed allocation aborts, and in wasm the module could be

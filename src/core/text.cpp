@@ -1,6 +1,7 @@
 #include "core/text.h"
 
 #include <array>
+#include <cstring>
 
 namespace cospresign {
 namespace {
@@ -24,13 +25,17 @@ char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c +
 
 bool is_unreserved(unsigned char c) { return kUnreserved[c]; }
 
+// Runs of unreserved bytes (most of a key, all of a typical STS token) are
+// appended in bulk; only the bytes that need encoding are written one by one.
 void append_percent_encoded(std::string& out, std::string_view in, bool keep_slash) {
-  for (const char ch : in) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (kUnreserved[c] || (keep_slash && c == '/')) {
-      out.push_back(ch);
-    } else {
-      const char triple[3] = {'%', kHexUpper[c >> 4], kHexUpper[c & 15]};
+  const auto* p = reinterpret_cast<const unsigned char*>(in.data());
+  const auto* end = p + in.size();
+  while (p < end) {
+    const auto* run = p;
+    while (p < end && (kUnreserved[*p] || (keep_slash && *p == '/'))) ++p;
+    out.append(reinterpret_cast<const char*>(run), static_cast<std::size_t>(p - run));
+    for (; p < end && !(kUnreserved[*p] || (keep_slash && *p == '/')); ++p) {
+      const char triple[3] = {'%', kHexUpper[*p >> 4], kHexUpper[*p & 15]};
       out.append(triple, 3);
     }
   }
@@ -45,16 +50,24 @@ std::size_t percent_encoded_size(std::string_view in, bool keep_slash) {
   return n;
 }
 
+// Grows `out` once to the worst case and writes through a pointer: names
+// are short, and per-byte push_back costs a capacity check each under -Oz.
 void append_percent_encoded_lower(std::string& out, std::string_view in) {
+  const std::size_t base = out.size();
+  out.resize(base + 3 * in.size());
+  char* p = &out[base];
   for (const char ch : in) {
     const auto c = static_cast<unsigned char>(ch);
     if (kUnreserved[c]) {
-      out.push_back(ascii_lower(ch));
+      *p++ = ascii_lower(ch);
     } else {
-      const char triple[3] = {'%', kHexLower[c >> 4], kHexLower[c & 15]};
-      out.append(triple, 3);
+      p[0] = '%';
+      p[1] = kHexLower[c >> 4];
+      p[2] = kHexLower[c & 15];
+      p += 3;
     }
   }
+  out.resize(static_cast<std::size_t>(p - out.data()));
 }
 
 Error check_utf8(std::string_view text, const char* field, std::uint32_t index) {
@@ -106,6 +119,23 @@ Error check_no_control(std::string_view text, const char* field, std::uint32_t i
 }
 
 Error check_plain_text(std::string_view text, const char* field, std::uint32_t index) {
+  // Fast path: ASCII without control characters (keys, tokens, names: nearly
+  // always) is confirmed 8 bytes at a time; anything else takes the full checks.
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  std::size_t n = text.size();
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+  for (; n >= 8; p += 8, n -= 8) {
+    std::uint64_t w;
+    std::memcpy(&w, p, 8);
+    const std::uint64_t below_space = (w - kOnes * 0x20) & ~w & kHigh;  // a byte < 0x20
+    const std::uint64_t x = w ^ (kOnes * 0x7f);
+    const std::uint64_t del = (x - kOnes) & ~x & kHigh;                 // a byte == 0x7f
+    if ((w & kHigh) | below_space | del) break;
+  }
+  for (; n > 0; ++p, --n) {
+    if (*p >= 0x80 || *p < 0x20 || *p == 0x7f) break;
+  }
+  if (n == 0) return Ok();
   Error err = check_utf8(text, field, index);
   if (err.failed()) return err;
   return check_no_control(text, field, index);

@@ -49,6 +49,26 @@ TEST(PresignUrl, TokenIsEncodedAndBatchSignsEachKey) {
   EXPECT_NE(two.find("/dir/x?"), std::string::npos);
 }
 
+// The shared-tail layout is the same URLs, the common tail given once: the
+// Tencent example's URL (asserted above byte for byte) must come back whole.
+TEST(PresignUrl, SharedTailLayoutGivesTheSameUrls) {
+  PresignRequest r = tencent_download_example();
+  r.session_token = "tok en+/";
+  const std::vector<std::string_view> keys = {"exampleobject(\xE8\x85\xBE\xE8\xAE\xAF\xE4\xBA\x91)", "b c", "d"};
+  std::string full, shared;
+  ASSERT_FALSE(presign_urls(r, keys, full).failed());
+  ASSERT_FALSE(presign_urls(r, keys, shared, '\n', /*shared_tail=*/true).failed());
+  const std::size_t nl = shared.find('\n');
+  const std::string tail = shared.substr(0, nl);
+  EXPECT_EQ(tail.rfind("&x-cos-security-token=tok%20en%2B%2F&", 0), 0u) << tail;
+  std::string rebuilt;
+  std::size_t start = nl + 1;
+  for (std::size_t end; (end = shared.find('\n', start)) != std::string::npos; start = end + 1) {
+    rebuilt.append(shared, start, end - start).append(tail).push_back('\n');
+  }
+  EXPECT_EQ(rebuilt, full);
+}
+
 TEST(PresignUrl, ValuelessParameterAndEncodedParamList) {
   PresignRequest r = tencent_download_example();
   r.headers.clear();

@@ -1,0 +1,35 @@
+// Bytes a browser downloads, gzip -9: ours (wrapper bundled and minified as
+// an app's bundler would, glue as shipped, wasm), cos-js-sdk-v5's minified
+// bundle, and aws4fetch's ESM build (already minified by its publisher? no:
+// minified here the same way as our wrapper, for a fair count).
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const require = createRequire(import.meta.url);
+const root = fileURLToPath(new URL('..', import.meta.url));
+const gz = (buf) => gzipSync(buf, { level: 9 }).length;
+
+async function minifiedBundle(entry, external = []) {
+  const out = await build({
+    entryPoints: [entry], bundle: true, minify: true, format: 'esm', write: false,
+    platform: 'browser', external, logLevel: 'silent',
+  });
+  return Buffer.from(out.outputFiles[0].contents);
+}
+
+export async function downloadSizes() {
+  const wrapper = await minifiedBundle(`${root}web/index.js`, ['./dist/cos-presign-core.mjs']);
+  const glue = readFileSync(`${root}web/dist/cos-presign-core.mjs`);
+  const wasm = readFileSync(`${root}web/dist/cos-presign-core.wasm`);
+  const sdk = readFileSync(require.resolve('cos-js-sdk-v5/dist/cos-js-sdk-v5.min.js'));
+  const aws4fetch = await minifiedBundle(require.resolve('aws4fetch').replace(/cjs\.js$/, 'esm.mjs'));
+  return {
+    ours: { wrapper: gz(wrapper), glue: gz(glue), wasm: gz(wasm), total: gz(wrapper) + gz(glue) + gz(wasm),
+      raw: wrapper.length + glue.length + wasm.length },
+    cosJsSdk: { total: gz(sdk), raw: sdk.length },
+    aws4fetch: { total: gz(aws4fetch), raw: aws4fetch.length },
+  };
+}

@@ -1,0 +1,99 @@
+// A tiny app that imports `cos-presign` by name, bundled by esbuild the way a
+// user would (the package installed in node_modules), served under the same
+// strict CSP and run in Chromium against the demo's local COS endpoint.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, symlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { startDemoServer, ROOT } from '../../scripts/demo-server/server.js';
+import { launch, openPage } from './helpers/browser.js';
+
+const APP = new URL('./bundle-app/', import.meta.url).pathname;
+let project;
+let browser;
+
+before(async () => {
+  // A user's project: its sources, and the package under node_modules.
+  project = await mkdtemp(join(tmpdir(), 'cos-presign-bundle-'));
+  await mkdir(join(project, 'node_modules'));
+  await symlink(ROOT, join(project, 'node_modules', 'cos-presign'), 'dir');
+  for (const f of await readdir(APP)) await copyFile(join(APP, f), join(project, f));
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await rm(project, { recursive: true, force: true });
+});
+
+async function bundle(entry, outdir) {
+  await rm(outdir, { recursive: true, force: true });
+  const result = await build({
+    absWorkingDir: project,
+    entryPoints: [entry],
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    minify: true,
+    outdir,
+    loader: { '.wasm': 'file' },
+    logLevel: 'silent',
+    metafile: true,
+  });
+  await copyFile(join(project, entry.replace(/\.js$/, '.html')), join(outdir, 'index.html'));
+  return result;
+}
+
+async function runInBrowser(outdir) {
+  const demo = await startDemoServer({ port: 0, extraStatic: { '/app/': outdir } });
+  try {
+    const wasmResponses = [];
+    const { page, problems } = await openPage(browser.context, `${demo.pageOrigin}/app/`, {
+      beforeLoad: (p) => p.on('response', (r) => {
+        if (r.url().endsWith('.wasm')) wasmResponses.push({ url: r.url(), status: r.status(), type: r.headers()['content-type'] });
+      }),
+    });
+    await page.waitForSelector('body[data-result]');
+    const result = JSON.parse(await page.getAttribute('body', 'data-result'));
+    const csp = (await page.evaluate(async () => (await fetch(location.href)).headers.get('content-security-policy')));
+    await page.close();
+    return { result, problems, wasmResponses, csp, demo };
+  } finally {
+    await demo.close();
+  }
+}
+
+
+test('esbuild with the file loader: the wasm is emitted, served as application/wasm and used', async () => {
+  const outdir = join(ROOT, 'test-artifacts', 'bundle-file-loader');
+  const result = await bundle('with-file-loader.js', outdir);
+  const emitted = (await readdir(outdir)).filter((f) => f.endsWith('.wasm'));
+  assert.equal(emitted.length, 1, 'esbuild emitted the wasm file');
+  assert.deepEqual(await readFile(join(outdir, emitted[0])), await readFile(join(ROOT, 'web', 'dist', 'cos-presign-core.wasm')));
+  assert.ok(Object.keys(result.metafile.inputs).some((f) => f.endsWith('web/index.js')), 'the browser entry of the package was bundled');
+  const run = await runInBrowser(outdir);
+  assert.equal(run.result.status, 200, JSON.stringify(run.result));
+  assert.match(run.result.text, /Hello from the local COS bucket/);
+  assert.match(run.csp, /script-src 'self' 'wasm-unsafe-eval'(;|$)/);
+  assert.deepEqual(run.wasmResponses.map((r) => [new URL(r.url).pathname, r.status, r.type]), [[`/app/${emitted[0]}`, 200, 'application/wasm']]);
+  assert.deepEqual(run.problems, []);
+});
+
+test('esbuild without a wasm loader: init fails clearly until the wasm is copied to dist/ beside the bundle', async () => {
+  const outdir = join(ROOT, 'test-artifacts', 'bundle-copied-wasm');
+  await bundle('with-copied-wasm.js', outdir);
+  assert.deepEqual((await readdir(outdir)).filter((f) => f.endsWith('.wasm')), [], 'esbuild does not emit new URL() assets');
+
+  const missing = await runInBrowser(outdir);
+  assert.equal(missing.result.code, 'ERR_WASM_LOAD', JSON.stringify(missing.result));
+  assert.match(missing.result.error, /could not load the WebAssembly module/);
+
+  await mkdir(join(outdir, 'dist'));
+  await copyFile(join(ROOT, 'web', 'dist', 'cos-presign-core.wasm'), join(outdir, 'dist', 'cos-presign-core.wasm'));
+  const run = await runInBrowser(outdir);
+  assert.equal(run.result.status, 200, JSON.stringify(run.result));
+  assert.match(run.result.text, /Hello from the local COS bucket/);
+  assert.deepEqual(run.wasmResponses.map((r) => [new URL(r.url).pathname, r.status, r.type]), [['/app/dist/cos-presign-core.wasm', 200, 'application/wasm']]);
+  assert.deepEqual(run.problems, []);
+});
