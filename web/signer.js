@@ -19,6 +19,8 @@ const PRESIGN_OPTIONS = new Set([
   'keyTime', 'startTime', 'endTime', 'expires', 'protocol', 'domain',
 ]);
 
+const NO_SIGN_KEY = Object.freeze({ secretKey: '', keyTime: '', signKey: '' });
+
 export class Signer {
   constructor(core) {
     this._wire = new WireWriter(core);
@@ -27,7 +29,19 @@ export class Signer {
     // kept here, in JS, next to the secretKey string the app already holds,
     // never in wasm memory (which is wiped after every call); it signs only
     // for that one window, and a new secretKey or window replaces it.
-    this._signKeyFor = { secretKey: '', keyTime: '', signKey: '' };
+    // Non-enumerable, so Object.keys, spreads and util.inspect (console.log)
+    // do not show the secret and the SignKey.
+    Object.defineProperty(this, '_signKeyFor', { value: NO_SIGN_KEY, writable: true, enumerable: false });
+  }
+
+  /** Forgets the cached SignKey and the secretKey it came from (a presigner's dispose() calls it). */
+  _forgetSignKey() {
+    this._signKeyFor = NO_SIGN_KEY;
+  }
+
+  // util.inspect / console.log in Node: nothing of the state.
+  [Symbol.for('nodejs.util.inspect.custom')]() {
+    return 'Signer {}';
   }
 
   // Test hook (web/testing.js): the wasm linear memory. Non-enumerable.
