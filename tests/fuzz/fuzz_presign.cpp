@@ -270,6 +270,25 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   FUZZ_CHECK(!out.empty() && out.back() == '\n');
   const auto urls = split(std::string_view(out).substr(0, out.size() - 1), '\n');
   FUZZ_CHECK(urls.size() == keys.size());
+  // The host-side variants (web/signer.js): a shared query tail sent once,
+  // the SignKey handed out for caching, and signing with a cached SignKey all
+  // give exactly the same URLs.
+  std::string shared;
+  char sign_key[40];
+  FUZZ_CHECK(!presign_urls(request, keys, shared, '\n', /*shared_tail=*/true, sign_key).failed());
+  FUZZ_CHECK(std::string_view(sign_key, 40) == hmac_sha1_hex(in.secret_key, in.key_time));
+  const auto shared_lines = split(std::string_view(shared).substr(0, shared.size() - 1), '\n');
+  FUZZ_CHECK(shared_lines.size() == keys.size() + 1);
+  for (std::size_t i = 0; i < urls.size(); ++i) {
+    FUZZ_CHECK(std::string(shared_lines[i + 1]) + std::string(shared_lines[0]) == urls[i]);
+  }
+  PresignRequest cached = request;
+  cached.secret_key = {};
+  cached.sign_key = std::string_view(sign_key, 40);
+  std::string from_cached;
+  FUZZ_CHECK(!presign_urls(cached, keys, from_cached).failed());
+  FUZZ_CHECK(from_cached == out);
+
   for (std::size_t i = 0; i < urls.size(); ++i) {
     check_url(in, request, urls[i], keys[i]);
     std::string single;

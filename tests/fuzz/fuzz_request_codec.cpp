@@ -9,6 +9,8 @@
 #include <string_view>
 
 #include "core/request_codec.h"
+
+#include <vector>
 #include "fuzz_support.h"
 
 using namespace cospresign;
@@ -69,15 +71,31 @@ void check_response(bool ok, const std::string& response, std::uint8_t op) {
     for (const char c : parts[3]) FUZZ_CHECK(c >= '0' && c <= '9');
     return;
   }
-  if (op == 1) {
+  const std::uint8_t base_op = op & kOpMask;
+  if (base_op == 1 && op == 1) {
     FUZZ_CHECK(response.compare(0, 27, "q-sign-algorithm=sha1&q-ak=") == 0);
     FUZZ_CHECK(is_url_text(response));
     return;
   }
-  FUZZ_CHECK(op == 2 || op == 3);  // COS URLs or SigV4 URLs
+  FUZZ_CHECK(base_op == 2 || (base_op == 3 && op == 3));  // COS URLs (with flags) or SigV4 URLs
   FUZZ_CHECK(response.empty() || response.back() == '\n');
   if (response.empty()) return;
-  for (const std::string_view url : split(std::string_view(response).substr(0, response.size() - 1), '\n')) {
+  std::vector<std::string_view> lines = split(std::string_view(response).substr(0, response.size() - 1), '\n');
+  std::size_t first_url = 0;
+  if (base_op == 2 && (op & kSignKeyWantedFlag) && !(op & kSignKeyGivenFlag)) {
+    // The SignKey, for the host to cache (and wipe once read).
+    FUZZ_CHECK(lines.size() > first_url && lines[first_url].size() == 40);
+    for (const char c : lines[first_url]) FUZZ_CHECK((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
+    ++first_url;
+  }
+  if (base_op == 2 && (op & kSharedTailFlag)) {
+    // The query tail every URL shares: empty or "&name=value...".
+    FUZZ_CHECK(lines.size() > first_url);
+    FUZZ_CHECK(lines[first_url].empty() || (lines[first_url][0] == '&' && is_url_text(lines[first_url])));
+    ++first_url;
+  }
+  for (std::size_t i = first_url; i < lines.size(); ++i) {
+    const std::string_view url = lines[i];
     FUZZ_CHECK(url.compare(0, 7, "http://") == 0 || url.compare(0, 8, "https://") == 0);
     FUZZ_CHECK(is_url_text(url));
   }
