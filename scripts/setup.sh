@@ -48,6 +48,9 @@ command -v g++ >/dev/null 2>&1 || missing+=(g++)
 command -v make >/dev/null 2>&1 || missing+=(make)
 command -v emcc >/dev/null 2>&1 || missing+=(emscripten)
 [ -f /usr/include/gtest/gtest.h ] || missing+=(libgtest-dev)
+# The libFuzzer targets (scripts/fuzz.sh) need clang 14 and its runtimes.
+command -v clang++-14 >/dev/null 2>&1 || missing+=(clang-14)
+compgen -G "/usr/lib/llvm-14/lib/clang/*/lib/linux/libclang_rt.fuzzer-*.a" >/dev/null || missing+=(libclang-rt-14-dev)
 if [ ${#missing[@]} -gt 0 ]; then
   apt_install "${missing[@]}"
 else

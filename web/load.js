@@ -37,10 +37,12 @@ export function loadSigner(source, readUrl) {
       reject(new InitError('ERR_WASM_LOAD', `cos-presign: could not load the WebAssembly module: ${cause && cause.message}`, { cause }));
     createCosPresignModule({
       instantiateWasm(imports, receiveInstance) {
-        instantiateFrom(source, imports, readUrl).then(
-          ({ instance, module }) => receiveInstance(instance, module),
-          fail,
-        );
+        // receiveInstance throws for a module that is valid wasm but not this
+        // one (no memory export): that must reject init(), not escape as an
+        // unhandled rejection that leaves init() pending (or kills Node).
+        instantiateFrom(source, imports, readUrl)
+          .then(({ instance, module }) => receiveInstance(instance, module))
+          .catch(fail);
         return {}; // exports arrive asynchronously through receiveInstance
       },
     }).then((core) => resolve(new Signer(core)), fail);

@@ -222,6 +222,8 @@ export class Presigner {
   /** Forgets the credentials; later calls throw ERR_DISPOSED. */
   dispose() {
     this.#disposed = true;
+    // The signer caches the last SignKey with its secretKey: forget them too.
+    if (this.#signer) this.#signer._forgetSignKey();
     this.#shared = null;
     this.#scoped.clear();
     this.#inflight.clear();

@@ -6,6 +6,7 @@ import {
   FLAG_SIGN_KEY_GIVEN, FLAG_SIGN_KEY_WANTED, SIGN_KEY_LENGTH,
 } from './wire.js';
 import { presignUrlV4, presignUrlsV4 } from './sigv4.js';
+import { LINEAR_MEMORY } from './internal.js';
 
 export const DEFAULT_EXPIRES = 900;
 
@@ -18,6 +19,8 @@ const PRESIGN_OPTIONS = new Set([
   'keyTime', 'startTime', 'endTime', 'expires', 'protocol', 'domain',
 ]);
 
+const NO_SIGN_KEY = Object.freeze({ secretKey: '', keyTime: '', signKey: '' });
+
 export class Signer {
   constructor(core) {
     this._wire = new WireWriter(core);
@@ -26,7 +29,30 @@ export class Signer {
     // kept here, in JS, next to the secretKey string the app already holds,
     // never in wasm memory (which is wiped after every call); it signs only
     // for that one window, and a new secretKey or window replaces it.
-    this._signKeyFor = { secretKey: '', keyTime: '', signKey: '' };
+    // Non-enumerable, so Object.keys, spreads and util.inspect (console.log)
+    // do not show the secret and the SignKey.
+    Object.defineProperty(this, '_signKeyFor', { value: NO_SIGN_KEY, writable: true, enumerable: false });
+  }
+
+  /** Forgets the cached SignKey and the secretKey it came from (a presigner's dispose() calls it). */
+  _forgetSignKey() {
+    this._signKeyFor = NO_SIGN_KEY;
+  }
+
+  // util.inspect / console.log in Node: nothing of the state.
+  [Symbol.for('nodejs.util.inspect.custom')]() {
+    return 'Signer {}';
+  }
+
+  // Test hook (web/testing.js): the wasm linear memory. Non-enumerable.
+  get [LINEAR_MEMORY]() {
+    return this._wire.core.HEAPU8;
+  }
+
+  // Nothing to serialize: without this, JSON.stringify(signer) would dump the
+  // whole wasm memory (the last response included) into a log.
+  toJSON() {
+    return { type: 'cos-presign Signer' };
   }
 
   /** The Authorization value COS takes in a header; signs every header given. */

@@ -14,6 +14,11 @@ export const FLAG_SIGN_KEY_GIVEN = 0x40;
 export const FLAG_SIGN_KEY_WANTED = 0x20;
 export const SIGN_KEY_LENGTH = 40;
 
+// The core's limits (src/core/request_codec.h): the input buffer the wrapper
+// may reserve (its upper bound of 3 bytes per UTF-16 unit), so a huge call is
+// refused with a code before it can exhaust wasm memory.
+export const MAX_INPUT_BUFFER = 3 * 64 * 1024 * 1024;
+
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
@@ -45,9 +50,15 @@ export class WireWriter {
 
   // Makes room for `bound` bytes (an upper bound of what will be written).
   begin(bound) {
+    if (!(bound <= MAX_INPUT_BUFFER)) {
+      throw invalid('ERR_TOO_LARGE', 'request', 'is over 64 MiB as UTF-8: split it into smaller calls');
+    }
     if (bound > this.capacity) {
-      this.capacity = Math.max(bound, this.capacity * 2, 4096);
-      this.base = this.core.reserveInput(this.capacity);
+      const capacity = Math.max(bound, Math.min(this.capacity * 2, MAX_INPUT_BUFFER), 4096);
+      const base = this.core.reserveInput(capacity);
+      if (base === 0) throw invalid('ERR_TOO_LARGE', 'request', 'is over 64 MiB as UTF-8: split it into smaller calls');
+      this.capacity = capacity;
+      this.base = base;
     }
     this.heap = this.core.HEAPU8; // may be a new view if memory grew
     this.pos = this.base;

@@ -164,7 +164,8 @@ Error check_object_key(std::string_view key, std::uint32_t index, std::string_vi
 }
 
 Error presign_urls(const PresignRequest& request, const std::vector<std::string_view>& keys,
-                   std::string& out, char separator, bool shared_tail, char* sign_key_out) {
+                   std::string& out, char separator, bool shared_tail, char* sign_key_out,
+                   std::size_t max_bytes) {
   Error err = check_secret_id(request.secret_id);
   if (err.failed()) return err;
   if (request.secret_key.empty() && request.sign_key.empty()) {
@@ -242,6 +243,22 @@ Error presign_urls(const PresignRequest& request, const std::vector<std::string_
     if (err.failed()) return err;
   }
 
+  // The exact size of the output, checked against the limit before any of it
+  // is allocated (and reserved once rather than grown by doubling). With a
+  // shared tail, the tail comes once, first, and not in each URL.
+  std::string auth_probe;
+  append_authorization(auth_probe, request.secret_id, request.key_time, header_list, param_list,
+                       std::string_view("0000000000000000000000000000000000000000", 40));
+  const std::size_t per_url = origin.scheme.size() + 3 + origin.host.size() + 2 + auth_probe.size() +
+                              (shared_tail ? 0 : query_tail.size()) + 1;
+  std::size_t total = shared_tail ? query_tail.size() + 1 : 0;
+  for (const std::string_view key : normalized) {
+    total += per_url + percent_encoded_size(key, /*keep_slash=*/true);
+    if (total > max_bytes) {
+      return Fail(ErrorCode::kTooLarge, "request", "would give over 256 MiB of URLs: split the batch");
+    }
+  }
+
   CosSigner signer;
   err = request.sign_key.empty() ? signer.init(request.secret_key, request.key_time)
                                  : signer.init_with_sign_key(request.sign_key, request.key_time);
@@ -250,13 +267,6 @@ Error presign_urls(const PresignRequest& request, const std::vector<std::string_
     for (std::size_t i = 0; i < signer.sign_key().size(); ++i) sign_key_out[i] = signer.sign_key()[i];
   }
 
-  // One allocation for the whole response: a batch of 10,000 URLs would
-  // otherwise be copied through a dozen doublings.
-  const std::size_t per_url = origin.scheme.size() + 4 + origin.host.size() + 128 + request.secret_id.size() +
-                              2 * request.key_time.size() + header_list.size() + param_list.size() +
-                              (shared_tail ? 0 : query_tail.size());
-  std::size_t total = keys.size() * per_url + query_tail.size() + 1;
-  for (const std::string_view key : normalized) total += 3 * key.size();
   out.clear();
   if (total > out.capacity()) out.reserve(total);  // libc++ would shrink on a smaller reserve
   if (shared_tail) out.append(query_tail).push_back(separator);

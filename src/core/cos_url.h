@@ -47,6 +47,10 @@ Error resolve_origin(std::string_view bucket, std::string_view region, std::stri
 // browser would rewrite before sending.
 Error check_object_key(std::string_view key, std::uint32_t index, std::string_view& normalized);
 
+// At most this many bytes of URLs from one presign_urls() call (a batch times
+// a long query grows fast); more is refused before anything is allocated.
+constexpr std::size_t kMaxUrlsBytes = std::size_t{256} << 20;
+
 // Signs every key with the shared options; each URL is followed by
 // `separator`. The SignKey and canonical lists are computed once.
 // With shared_tail, the query tail that every URL ends with (the session
@@ -55,8 +59,9 @@ Error check_object_key(std::string_view key, std::uint32_t index, std::string_vi
 // decoding the token once per URL (it is most of a URL's bytes).
 // With sign_key_out, the SignKey derived from secret_key (40 hex chars) is
 // written there, so a host can cache it (and must wipe it when done).
+// `max_bytes` is for tests of the limit.
 Error presign_urls(const PresignRequest& request, const std::vector<std::string_view>& keys,
                    std::string& out, char separator = '\n', bool shared_tail = false,
-                   char* sign_key_out = nullptr);
+                   char* sign_key_out = nullptr, std::size_t max_bytes = kMaxUrlsBytes);
 
 }  // namespace cospresign

@@ -31,6 +31,7 @@ const char* error_code_name(ErrorCode code) {
     case ErrorCode::kInvalidTime: return "ERR_INVALID_TIME";
     case ErrorCode::kInvalidExpires: return "ERR_INVALID_EXPIRES";
     case ErrorCode::kExpiresTooLong: return "ERR_EXPIRES_TOO_LONG";
+    case ErrorCode::kTooLarge: return "ERR_TOO_LARGE";
   }
   return "ERR_UNKNOWN";
 }

@@ -36,6 +36,7 @@ enum class ErrorCode : std::uint8_t {
   kInvalidTime,         // date not whole unix seconds in range
   kInvalidExpires,      // expires below 1 s or not whole
   kExpiresTooLong,      // expires above 604800 s (7 days)
+  kTooLarge,          // a request or response over the size limits (request_codec.h)
 };
 
 // Stable string codes, shared with the JS wrapper ("ERR_EMPTY_KEY", ...).

@@ -142,7 +142,8 @@ void write_error(const Error& err, std::string& out) {
 RequestCodec::~RequestCodec() { wipe(input_.data(), input_.size()); }
 
 unsigned char* RequestCodec::reserve_input(std::size_t size) {
-  if (size == 0) size = 1;  // never hand out a null buffer
+  if (size > kMaxInputBuffer) return nullptr;
+  if (size == 0) size = 1;  // never hand out a null buffer for an empty request
   if (size > input_.size()) {
     // Wipe before the old block is freed: it may have held a secret.
     wipe(input_.data(), input_.size());
@@ -155,6 +156,8 @@ bool RequestCodec::run(std::size_t size) {
   Error err;
   if (size > input_.size()) {
     err = malformed();
+  } else if (size > kMaxRequestBytes) {
+    err = Fail(ErrorCode::kTooLarge, "request", "is over 64 MiB as UTF-8: split it into smaller calls");
   } else {
     WireReader in(input_.data(), size);
     const std::uint8_t op_byte = in.u8();

@@ -45,6 +45,14 @@ constexpr unsigned char kSignKeyGivenFlag = 0x40;
 constexpr unsigned char kSignKeyWantedFlag = 0x20;
 constexpr unsigned char kOpMask = 0x1f;
 
+// Size limits, so that no input can make the core run out of memory (with
+// -fno-exceptions a failed allocation aborts, and in wasm the module could be
+// left broken): a request's bytes, and the input buffer a host may reserve for
+// it (the JS wrapper reserves an upper bound of 3 bytes per UTF-16 unit).
+// The response limit is kMaxUrlsBytes in cos_url.h.
+constexpr std::size_t kMaxRequestBytes = std::size_t{64} << 20;
+constexpr std::size_t kMaxInputBuffer = 3 * kMaxRequestBytes;
+
 class RequestCodec {
  public:
   RequestCodec() = default;
@@ -52,8 +60,8 @@ class RequestCodec {
   RequestCodec(const RequestCodec&) = delete;
   RequestCodec& operator=(const RequestCodec&) = delete;
 
-  // A buffer of at least `size` bytes for the next request. Valid until the
-  // next reserve_input().
+  // A buffer of at least `size` bytes for the next request, or null if `size`
+  // is over kMaxInputBuffer. Valid until the next reserve_input().
   unsigned char* reserve_input(std::size_t size);
 
   // Handles the request in the first `size` input bytes, then wipes them

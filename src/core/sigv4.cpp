@@ -489,11 +489,26 @@ Error presign_v4_urls(const V4PresignRequest& request, const std::vector<std::st
     if (err.failed()) return err;
   }
 
+  // The exact output size, checked against the limit before any of it is
+  // allocated (kMaxUrlsBytes, as for COS URLs), and reserved once.
+  constexpr std::string_view kSignatureField = "&X-Amz-Signature=";
+  const std::size_t per_url = origin.scheme.size() + 3 + origin.host.size() + 1 +
+                              (bucket_in_path ? request.bucket.size() + 1 : 0) + 1 + url_query.size() +
+                              kSignatureField.size() + 64 + 1;
+  std::size_t total = 0;
+  for (const std::string_view key : keys) {
+    total += per_url + percent_encoded_size(key, /*keep_slash=*/true);
+    if (total > kMaxUrlsBytes) {
+      return Fail(ErrorCode::kTooLarge, "request", "would give over 256 MiB of URLs: split the batch");
+    }
+  }
+
   V4Signer signer;
   err = signer.init(request.secret_access_key, std::string_view(amz_date).substr(0, 8), request.region, service);
   if (err.failed()) return err;
 
   out.clear();
+  out.reserve(total);
   std::string path;
   std::string canonical_request;
   char signature[64];
@@ -513,7 +528,7 @@ Error presign_v4_urls(const V4PresignRequest& request, const std::vector<std::st
 
     out.append(origin.scheme).append("://").append(origin.host).append(path);
     out.push_back('?');
-    out.append(url_query).append("&X-Amz-Signature=").append(signature, sizeof signature);
+    out.append(url_query).append(kSignatureField).append(signature, sizeof signature);
     out.push_back(separator);
   }
   return Ok();

@@ -41,6 +41,15 @@ void append_percent_encoded(std::string& out, std::string_view in, bool keep_sla
   }
 }
 
+std::size_t percent_encoded_size(std::string_view in, bool keep_slash) {
+  std::size_t n = 0;
+  for (const char ch : in) {
+    const auto c = static_cast<unsigned char>(ch);
+    n += kUnreserved[c] || (keep_slash && c == '/') ? 1 : 3;
+  }
+  return n;
+}
+
 // Grows `out` once to the worst case and writes through a pointer: names
 // are short, and per-byte push_back costs a capacity check each under -Oz.
 void append_percent_encoded_lower(std::string& out, std::string_view in) {

@@ -18,6 +18,9 @@ bool is_unreserved(unsigned char c);
 // %XX (uppercase). With keep_slash, '/' stays literal (URL paths only).
 void append_percent_encoded(std::string& out, std::string_view in, bool keep_slash = false);
 
+// The length append_percent_encoded() would add, without building it.
+std::size_t percent_encoded_size(std::string_view in, bool keep_slash = false);
+
 // As above, then ASCII-lowercased, hex digits included ("%E8" -> "%e8"):
 // the form COS uses for parameter and header names.
 void append_percent_encoded_lower(std::string& out, std::string_view in);

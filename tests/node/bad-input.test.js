@@ -142,3 +142,130 @@ test('presignUrls: bad keys are named by their index', async () => {
   expectError(() => signer.presignUrls(common, 'a'), 'ERR_INVALID_TYPE', 'keys');
   assert.deepEqual(signer.presignUrls(common, []), []);
 });
+
+// --- docs/bad-input.md: every entry of the table is a test ------------------
+// The table lists each public option with a wrong type, an empty value, a huge
+// value, control characters, lone surrogates and more; "→ signed" entries are
+// checked against cos-nodejs-sdk-v5, errors by their code. After every entry
+// the same signer must still sign a normal URL that the SDK verifies.
+import { readFileSync } from 'node:fs';
+import { InitError } from 'cos-presign';
+import { CosNode } from './helpers/sdk.js';
+import { verifyCosUrl } from './helpers/cos-url.js';
+
+const MiB = 2 ** 20;
+const helpers = {
+  MiB,
+  params: (n) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`p${i}`, `v${i}`])),
+  headerList: (n) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`x-cos-h${i}`, `v${i}`])),
+  keyList: (n) => Array.from({ length: n }, (_, i) => `k${i}`),
+};
+const evaluate = (expr) => new Function(...Object.keys(helpers), `return (${expr});`)(...Object.values(helpers));
+
+function readTable() {
+  const doc = readFileSync(new URL('../../docs/bad-input.md', import.meta.url), 'utf8');
+  const entries = [];
+  for (const line of doc.split('\n')) {
+    const cells = line.split('|').slice(1, -1).map((c) => c.trim());
+    if (cells.length !== 8 || !/^(init|authorization|presignUrl|presignUrls)(, |$)/.test(cells[0])) continue;
+    const calls = cells[0].split(', ');
+    const option = cells[1];
+    for (const cell of cells.slice(2)) {
+      for (const m of cell.matchAll(/`([^`]+)`\s*→\s*(ERR_[A-Z0-9_]+|signed)/g)) {
+        for (const call of calls) entries.push({ call, option, expr: m[1], expected: m[2] });
+      }
+    }
+  }
+  return entries;
+}
+
+const tableEntries = readTable();
+const URL_BASE = { secretId: 'AKIDexample', secretKey: SECRET, bucket: 'examplebucket-1250000000', region: 'ap-guangzhou' };
+const BATCH = ['a.txt', 'b/c.txt'];
+
+test('docs/bad-input.md has an entry for every option of every call', () => {
+  const covered = new Set(tableEntries.map((e) => `${e.call} ${e.option}`));
+  const options = {
+    init: ['source'],
+    authorization: ['options', 'secretId', 'secretKey', 'method', 'key', 'pathname', 'query', 'headers', 'keyTime', 'startTime', 'endTime', 'expires'],
+    presignUrl: ['options', 'secretId', 'secretKey', 'sessionToken', 'bucket', 'region', 'key', 'method', 'query', 'headers', 'keyTime', 'startTime', 'endTime', 'expires', 'protocol', 'domain'],
+    presignUrls: ['options', 'secretId', 'secretKey', 'sessionToken', 'bucket', 'region', 'method', 'query', 'headers', 'keyTime', 'startTime', 'endTime', 'expires', 'protocol', 'domain', 'keys'],
+  };
+  for (const [call, list] of Object.entries(options)) {
+    for (const option of list) assert.ok(covered.has(`${call} ${option}`), `no entry for ${call} ${option}`);
+  }
+  assert.ok(tableEntries.length > 300, `${tableEntries.length} entries`);
+});
+
+// The call an entry makes, and how to check a result that is signed.
+function callOf(signer, { call, option, expr }) {
+  const value = evaluate(expr);
+  let options;
+  if (call === 'authorization') options = { secretId: URL_BASE.secretId, secretKey: SECRET, key: 'a.txt' };
+  else options = { ...URL_BASE, ...(call === 'presignUrl' ? { key: 'a.txt' } : {}) };
+  let keys = BATCH;
+  if (option === 'options') return { run: () => (call === 'presignUrls' ? signer.presignUrls(value, keys) : signer[call](value)) };
+  if (option === 'combination') {
+    const { keys: k, ...patch } = value;
+    if (k) keys = k;
+    options = { ...options, ...patch };
+  } else if (option === 'keys') {
+    keys = value;
+  } else {
+    if (option === 'pathname') delete options.key;
+    options[option] = value;
+  }
+  for (const name of Object.keys(options)) if (options[name] === undefined) delete options[name];
+  return { options, keys, value, run: () => (call === 'presignUrls' ? signer.presignUrls(options, keys) : signer[call](options)) };
+}
+
+function checkSigned(entry, { options, keys }, result) {
+  if (entry.call === 'authorization') {
+    const keyTime = /&q-key-time=([^&]*)&/.exec(result)[1];
+    const sdk = CosNode.getAuthorization({
+      SecretId: options.secretId, SecretKey: options.secretKey, Method: options.method || 'get', Key: options.key,
+      Pathname: options.pathname, Query: options.query, Headers: options.headers, KeyTime: keyTime,
+    });
+    assert.equal(result, sdk, 'equals cos-nodejs-sdk-v5');
+    return;
+  }
+  const urls = entry.call === 'presignUrl' ? [result] : result;
+  const expectedKeys = entry.call === 'presignUrl' ? [options.key] : keys;
+  assert.equal(urls.length, expectedKeys.length);
+  // Every URL of a small batch; a sample of a big one (the SDK is slow).
+  const step = Math.max(1, Math.floor(urls.length / 50));
+  for (let i = 0; i < urls.length; i += step) {
+    assert.match(urls[i], /^https?:\/\/[\x21-\x7e]+$/);
+    const v = verifyCosUrl(urls[i], { secretKey: options.secretKey, headers: options.headers, method: options.method || 'get' });
+    assert.ok(v.ok, `${v.reason}: ${urls[i].slice(0, 200)}`);
+    assert.equal(v.key, '/' + expectedKeys[i].replace(/^\//, ''));
+  }
+}
+
+let packageCopy = 0;
+for (const entry of tableEntries) {
+  const name = `docs/bad-input.md: ${entry.call} ${entry.option} ${entry.expr.slice(0, 70)} -> ${entry.expected}`;
+  if (entry.call === 'init') {
+    test(name, async () => {
+      // A fresh copy of the package, so this init() is not the cached one.
+      const { init: freshInit } = await import(`../../web/node.js?bad-input=${++packageCopy}`);
+      await assert.rejects(freshInit(evaluate(entry.expr)), (e) => e instanceof InitError && e.code === entry.expected);
+      const signer = await freshInit();
+      assert.ok(verifyCosUrl(signer.presignUrl({ ...URL_BASE, key: 'a.txt' }), { secretKey: SECRET }).ok, 'init() works after');
+    });
+    continue;
+  }
+  test(name, async () => {
+    const signer = await init();
+    const c = callOf(signer, entry);
+    if (entry.expected === 'signed') {
+      checkSigned(entry, c, c.run());
+    } else {
+      const error = expectError(c.run, entry.expected);
+      if (typeof c.value === 'string' && c.value.length >= 6) assert.ok(!error.message.includes(c.value), 'the value is not echoed');
+    }
+    // Still usable, and still right.
+    const url = signer.presignUrl({ ...URL_BASE, key: 'after/報告.txt', query: { a: '1' } });
+    assert.ok(verifyCosUrl(url, { secretKey: SECRET }).ok, 'the next call signs correctly');
+  });
+}

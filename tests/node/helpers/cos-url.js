@@ -25,7 +25,7 @@ export function camSafeEncode(s) {
 }
 
 // Returns { ok, reason, expected, actual, auth, query, key, host }.
-export function verifyCosUrl(url, { secretKey, headers = {} }) {
+export function verifyCosUrl(url, { secretKey, headers = {}, method = 'get' }) {
   const u = new URL(url);
   const params = parseQuery(u.search);
   const auth = Object.fromEntries(params.filter(([n]) => AUTH_PARAMS.has(n)));
@@ -45,7 +45,7 @@ export function verifyCosUrl(url, { secretKey, headers = {} }) {
   const expected = CosNode.getAuthorization({
     SecretId: auth['q-ak'],
     SecretKey: secretKey,
-    Method: 'get',
+    Method: method,
     Pathname: key,
     Query: query,
     Headers: { ...headers, Host: host },
