@@ -95,6 +95,7 @@ export class Signer {
   /** Many pre-signed URLs sharing every option but the key, in one pass. */
   presignUrls(common, keys) {
     const o = checkOptions(common, PRESIGN_OPTIONS);
+    if (o.key !== undefined) throw invalid('ERR_CONFLICTING_OPTIONS', 'key', 'belongs in the keys array, not in the common options');
     if (!Array.isArray(keys)) throw invalid('ERR_INVALID_TYPE', 'keys', 'must be an array of strings');
     for (let i = 0; i < keys.length; i++) {
       const k = keys[i];

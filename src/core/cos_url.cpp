@@ -78,9 +78,11 @@ Error fill_template(std::string_view domain, std::string_view bucket, std::strin
 
 Error resolve_origin(std::string_view bucket, std::string_view region, std::string_view domain,
                      std::string_view protocol, Origin& out) {
-  if (protocol.empty() || protocol == "https" || protocol == "https:") {
+  // Schemes are case-insensitive (RFC 3986); a trailing ':' as in location.protocol.
+  if (!protocol.empty() && protocol.back() == ':') protocol.remove_suffix(1);
+  if (protocol.empty() || iequals(protocol, "https")) {
     out.scheme = "https";
-  } else if (protocol == "http" || protocol == "http:") {
+  } else if (iequals(protocol, "http")) {
     out.scheme = "http";
   } else {
     return Fail(ErrorCode::kInvalidProtocol, "protocol", "must be \"https\" or \"http\"");

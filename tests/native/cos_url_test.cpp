@@ -91,6 +91,10 @@ TEST(Origin, DefaultCustomAndPorts) {
   EXPECT_EQ(o.host, "b-1250000000.files.example.com");
   ASSERT_FALSE(resolve_origin("", "", "127.0.0.1:8081", "http", o).failed());
   EXPECT_EQ(o.host, "127.0.0.1:8081");
+  ASSERT_FALSE(resolve_origin("b-1", "r", "", "HTTP:", o).failed());
+  EXPECT_EQ(o.scheme, "http");
+  ASSERT_FALSE(resolve_origin("b-1", "r", "", "Https", o).failed());
+  EXPECT_EQ(o.scheme, "https");
   ASSERT_FALSE(resolve_origin("b-1", "r", "{Bucket}.cos.accelerate.myqcloud.com", "", o).failed());
   EXPECT_EQ(o.host, "b-1.cos.accelerate.myqcloud.com");
 }

@@ -140,6 +140,7 @@ test('presignUrls: bad keys are named by their index', async () => {
   assert.equal(expectError(() => signer.presignUrls(common, ['a', 7]), 'ERR_INVALID_TYPE', 'key').index, 1);
   assert.equal(expectError(() => signer.presignUrls(common, ['\uD800']), 'ERR_LONE_SURROGATE', 'key').index, 0);
   expectError(() => signer.presignUrls(common, 'a'), 'ERR_INVALID_TYPE', 'keys');
+  expectError(() => signer.presignUrls({ ...common, key: 'a' }, ['b']), 'ERR_CONFLICTING_OPTIONS', 'key');
   assert.deepEqual(signer.presignUrls(common, []), []);
 });
 
