@@ -6,13 +6,13 @@ import { compatClass } from './compat.js';
 
 export { CosPresignError, InvalidArgumentError, InitError, CredentialsError, ExpiryError } from './errors.js';
 
-export const init = makeInit(
+export const init = /* @__PURE__ */ makeInit(
   () => new URL('./dist/cos-presign-core.wasm', import.meta.url),
   (url) => fetch(url, { credentials: 'same-origin' }),
 );
 
 /** createPresigner({ bucket, region, credentials, ... }): URLs from temporary credentials. */
-export const createPresigner = presignerFactory(init);
+export const createPresigner = /* @__PURE__ */ presignerFactory(init);
 
 /** Drop-in for cos-js-sdk-v5's getObjectUrl with getAuthorization. */
-export const CosCompat = compatClass(createPresigner);
+export const CosCompat = /* @__PURE__ */ compatClass(createPresigner);

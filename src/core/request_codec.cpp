@@ -134,7 +134,15 @@ void write_error(const Error& err, std::string& out) {
   out.push_back('\x1f');
   out.append(err.message);
   out.push_back('\x1f');
-  out.append(std::to_string(err.index));
+  // By hand: std::to_string pulls printf into the module (~3 KB).
+  char digits[10];
+  int n = 0;
+  std::uint32_t v = err.index;
+  do {
+    digits[n++] = static_cast<char>('0' + v % 10);
+    v /= 10;
+  } while (v != 0);
+  while (n > 0) out.push_back(digits[--n]);
 }
 
 }  // namespace
