@@ -2,20 +2,15 @@
 // normalized; and the providers that fetch them. Messages name fields and
 // never contain their values.
 import { CredentialsError } from './errors.js';
+import { typeName } from './options.js';
 
 function bad(field, message) {
   return new CredentialsError('ERR_CREDENTIALS_INVALID', `cos-presign: credentials ${field} ${message}`, { field });
 }
 
-function describe(v) {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'an array';
-  return typeof v === 'object' ? 'an object' : `a ${typeof v}`;
-}
-
 function requiredString(value, field) {
   if (value === undefined || value === null || value === '') throw bad(field, 'is missing');
-  if (typeof value !== 'string') throw bad(field, `must be a string, not ${describe(value)}`);
+  if (typeof value !== 'string') throw bad(field, `must be a string, not ${typeName(value)}`);
   return value;
 }
 
@@ -45,7 +40,7 @@ export function normalizeCredentials(raw) {
     throw bad('', 'are an Authorization string; cos-presign signs in the page and needs temporary credentials (TmpSecretId, TmpSecretKey, SecurityToken, ExpiredTime)');
   }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    throw new CredentialsError('ERR_CREDENTIALS_INVALID', `cos-presign: credentials must be an object, not ${describe(raw)}`);
+    throw new CredentialsError('ERR_CREDENTIALS_INVALID', `cos-presign: credentials must be an object, not ${typeName(raw)}`);
   }
   let c;
   if (raw.credentials && typeof raw.credentials === 'object') {

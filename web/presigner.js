@@ -5,6 +5,7 @@
 import { CosPresignError, CredentialsError, ExpiryError, invalid } from './errors.js';
 import { makeProvider, normalizeCredentials } from './credentials.js';
 import { checkWellFormed } from './wire.js';
+import { typeName } from './options.js';
 
 export const ACTION_GET_OBJECT = 'name/cos:GetObject';
 export const ACTION_S3_GET_OBJECT = 's3:GetObject';
@@ -23,12 +24,6 @@ const PRESIGNER_OPTIONS = new Set([
 const V4_ONLY_OPTIONS = ['endpoint', 'pathStyle', 'service'];
 const COS_ONLY_OPTIONS = ['domain', 'accelerate', 'protocol'];
 const URL_OPTIONS = new Set(['expires', 'download', 'inline', 'versionId', 'responseContentType', 'query', 'strictExpiry']);
-
-function typeName(v) {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'an array';
-  return typeof v === 'object' ? 'an object' : `a ${typeof v}`;
-}
 
 function checkKnown(options, allowed, what) {
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {

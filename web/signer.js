@@ -6,6 +6,7 @@ import {
   FLAG_SIGN_KEY_GIVEN, FLAG_SIGN_KEY_WANTED, SIGN_KEY_LENGTH,
 } from './wire.js';
 import { presignUrlV4, presignUrlsV4 } from './sigv4.js';
+import { checkKeys, checkOptions, coreError, listBound, pairs, string, stringValue, typeName } from './options.js';
 import { LINEAR_MEMORY } from './internal.js';
 
 export const DEFAULT_EXPIRES = 900;
@@ -96,14 +97,7 @@ export class Signer {
   presignUrls(common, keys) {
     const o = checkOptions(common, PRESIGN_OPTIONS);
     if (o.key !== undefined) throw invalid('ERR_CONFLICTING_OPTIONS', 'key', 'belongs in the keys array, not in the common options');
-    if (!Array.isArray(keys)) throw invalid('ERR_INVALID_TYPE', 'keys', 'must be an array of strings');
-    for (let i = 0; i < keys.length; i++) {
-      const k = keys[i];
-      if (typeof k !== 'string') {
-        throw invalid(k === undefined || k === null ? 'ERR_MISSING_FIELD' : 'ERR_INVALID_TYPE', 'key', 'must be a string', i);
-      }
-      checkWellFormed(k, 'key', i);
-    }
+    checkKeys(keys);
     return this._presign(o, keys, true);
   }
 
@@ -173,57 +167,6 @@ export class Signer {
   }
 }
 
-function result(r, query, headers, batch) {
-  if (r.ok) return r.text;
-  let field = r.field;
-  let index;
-  if (field === 'key') {
-    if (batch) index = r.index;
-  } else {
-    // Name the parameter (names are not secret; values are never echoed).
-    const m = /^(query|header) (name|value)$/.exec(field);
-    const entry = m && (m[1] === 'query' ? query : headers)[r.index];
-    if (entry) field = `${m[1]} ${JSON.stringify(entry[0])} ${m[2]}`;
-  }
-  const err = invalid(r.code, field, r.message, index);
-  err.field = r.field;
-  throw err;
-}
-
-function typeName(v) {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'an array';
-  return typeof v === 'object' ? 'an object' : `a ${typeof v}`;
-}
-
-function checkOptions(options, allowed) {
-  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
-    throw invalid('ERR_INVALID_TYPE', 'options', `must be an object, not ${typeName(options)}`);
-  }
-  for (const name in options) {
-    if (!allowed.has(name) && options[name] !== undefined) {
-      // A typo such as `expire` would otherwise silently mean the default.
-      throw invalid('ERR_UNKNOWN_OPTION', JSON.stringify(name), 'is not an option of this call');
-    }
-  }
-  return options;
-}
-
-// A string option. `fallback` undefined means required.
-function string(o, field, fallback) {
-  return stringValue(o[field], field, fallback);
-}
-
-function stringValue(v, field, fallback) {
-  if (v === undefined || v === null || v === '') {
-    if (fallback !== undefined) return fallback;
-    throw invalid('ERR_MISSING_FIELD', field, 'is required');
-  }
-  if (typeof v !== 'string') throw invalid('ERR_INVALID_TYPE', field, `must be a string, not ${typeName(v)}`);
-  checkWellFormed(v, field);
-  return v;
-}
-
 function unixSeconds(v, field) {
   if (typeof v !== 'number') throw invalid('ERR_INVALID_TYPE', field, `must be a number of unix seconds, not ${typeName(v)}`);
   if (!Number.isSafeInteger(v) || v < 0) {
@@ -265,6 +208,12 @@ function keyTimeOf(o) {
   return keyTimeString(start, end);
 }
 
+// The response text, or the core's error thrown as an InvalidArgumentError.
+function result(r, query, headers, batch) {
+  if (r.ok) return r.text;
+  throw coreError(r, query, headers, batch);
+}
+
 // Calls in a loop share the window (it moves once a second at most): reuse
 // the last string rather than format it per URL.
 let lastStart = -1;
@@ -277,41 +226,4 @@ function keyTimeString(start, end) {
     lastKeyTime = `${start};${end}`;
   }
   return lastKeyTime;
-}
-
-// Query or header object -> [[name, value | null]]. `undefined` values are
-// left out; `null` is a query parameter without a value.
-function pairs(obj, field) {
-  if (obj === undefined || obj === null) return [];
-  if (typeof obj !== 'object' || Array.isArray(obj)) {
-    throw invalid('ERR_INVALID_TYPE', field, `must be an object of name: value, not ${typeName(obj)}`);
-  }
-  const isQuery = field === 'query';
-  const list = [];
-  for (const name of Object.keys(obj)) {
-    const v = obj[name];
-    if (v === undefined) continue;
-    const label = `${isQuery ? 'query' : 'header'} ${JSON.stringify(name)}`;
-    checkWellFormed(name, `${label} name`);
-    let value;
-    if (typeof v === 'string') {
-      checkWellFormed(v, `${label} value`);
-      value = v;
-    } else if (typeof v === 'number' && Number.isFinite(v)) {
-      value = String(v);
-    } else if (v === null && isQuery) {
-      value = null;
-    } else {
-      throw invalid('ERR_INVALID_VALUE', `${label} value`,
-        `must be a string or a finite number${isQuery ? ', or null for a parameter without a value' : ''}, not ${typeName(v)}`);
-    }
-    list.push([name, value]);
-  }
-  return list;
-}
-
-function listBound(list) {
-  let n = 4;
-  for (const [name, value] of list) n += 9 + 3 * name.length + (value === null ? 0 : 3 * value.length);
-  return n;
 }

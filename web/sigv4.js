@@ -2,7 +2,8 @@
 // checks JS types, then hands the whole request to the wasm core (op 3 of
 // src/core/request_codec.h), which validates the bytes and signs.
 import { invalid } from './errors.js';
-import { checkWellFormed, bytesBound } from './wire.js';
+import { bytesBound, checkWellFormed } from './wire.js';
+import { checkKeys, checkOptions, coreError, listBound, pairs, string, typeName } from './options.js';
 
 export const OP_PRESIGN_V4_URLS = 3;
 export const DEFAULT_V4_EXPIRES = 900;
@@ -25,14 +26,7 @@ export function presignUrlV4(wire, options) {
 /** One URL per key, sharing every other option. */
 export function presignUrlsV4(wire, common, keys) {
   const o = checkOptions(common, BATCH_OPTIONS);
-  if (!Array.isArray(keys)) throw invalid('ERR_INVALID_TYPE', 'keys', 'must be an array of strings');
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i];
-    if (typeof k !== 'string') {
-      throw invalid(k === undefined || k === null ? 'ERR_MISSING_FIELD' : 'ERR_INVALID_TYPE', 'key', 'must be a string', i);
-    }
-    checkWellFormed(k, 'key', i);
-  }
+  checkKeys(keys);
   return presign(wire, o, keys, true);
 }
 
@@ -66,53 +60,6 @@ function presign(w, o, keys, batch) {
   const urls = r.text.split('\n');
   urls.pop(); // every URL is followed by '\n'
   return urls;
-}
-
-function coreError(r, query, headers, batch) {
-  let field = r.field;
-  let index;
-  if (field === 'key') {
-    if (batch) index = r.index;
-  } else {
-    // Name the parameter (names are not secret; values are never echoed).
-    const m = /^(query|header) (name|value)$/.exec(field);
-    const entry = m && (m[1] === 'query' ? query : headers)[r.index];
-    if (entry) field = `${m[1]} ${JSON.stringify(entry[0])} ${m[2]}`;
-  }
-  const err = invalid(r.code, field, r.message, index);
-  err.field = r.field;
-  return err;
-}
-
-function typeName(v) {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'an array';
-  return typeof v === 'object' ? 'an object' : `a ${typeof v}`;
-}
-
-function checkOptions(options, allowed) {
-  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
-    throw invalid('ERR_INVALID_TYPE', 'options', `must be an object, not ${typeName(options)}`);
-  }
-  for (const name in options) {
-    if (!allowed.has(name) && options[name] !== undefined) {
-      // A typo (or a COS option such as secretId) would otherwise silently mean the default.
-      throw invalid('ERR_UNKNOWN_OPTION', JSON.stringify(name), 'is not an option of this call');
-    }
-  }
-  return options;
-}
-
-// A string option. `fallback` undefined means required.
-function string(o, field, fallback) {
-  const v = o[field];
-  if (v === undefined || v === null || v === '') {
-    if (fallback !== undefined) return fallback;
-    throw invalid('ERR_MISSING_FIELD', field, 'is required');
-  }
-  if (typeof v !== 'string') throw invalid('ERR_INVALID_TYPE', field, `must be a string, not ${typeName(v)}`);
-  checkWellFormed(v, field);
-  return v;
 }
 
 // X-Amz-Date as unix seconds: a Date, or a number of unix seconds; default now.
@@ -150,41 +97,4 @@ function pathStyleOf(v) {
   if (v === undefined) return 0;
   if (typeof v !== 'boolean') throw invalid('ERR_INVALID_TYPE', 'pathStyle', `must be a boolean, not ${typeName(v)}`);
   return v ? 1 : 2;
-}
-
-// Query or header object -> [[name, value | null]]. `undefined` values are
-// left out; `null` is a query parameter without a value.
-function pairs(obj, field) {
-  if (obj === undefined || obj === null) return [];
-  if (typeof obj !== 'object' || Array.isArray(obj)) {
-    throw invalid('ERR_INVALID_TYPE', field, `must be an object of name: value, not ${typeName(obj)}`);
-  }
-  const isQuery = field === 'query';
-  const list = [];
-  for (const name of Object.keys(obj)) {
-    const v = obj[name];
-    if (v === undefined) continue;
-    const label = `${isQuery ? 'query' : 'header'} ${JSON.stringify(name)}`;
-    checkWellFormed(name, `${label} name`);
-    let value;
-    if (typeof v === 'string') {
-      checkWellFormed(v, `${label} value`);
-      value = v;
-    } else if (typeof v === 'number' && Number.isFinite(v)) {
-      value = String(v);
-    } else if (v === null && isQuery) {
-      value = null;
-    } else {
-      throw invalid('ERR_INVALID_VALUE', `${label} value`,
-        `must be a string or a finite number${isQuery ? ', or null for a parameter without a value' : ''}, not ${typeName(v)}`);
-    }
-    list.push([name, value]);
-  }
-  return list;
-}
-
-function listBound(list) {
-  let n = 4;
-  for (const [name, value] of list) n += 9 + 3 * name.length + (value === null ? 0 : 3 * value.length);
-  return n;
 }

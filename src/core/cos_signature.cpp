@@ -8,18 +8,6 @@
 namespace cospresign {
 namespace {
 
-// RFC 9110 token characters: what a header name may be made of.
-bool is_tchar(unsigned char c) {
-  if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) return true;
-  switch (c) {
-    case '!': case '#': case '$': case '%': case '&': case '\'': case '*': case '+':
-    case '-': case '.': case '^': case '_': case '`': case '|': case '~':
-      return true;
-    default:
-      return false;
-  }
-}
-
 Error check_param(const Param& p, ParamKind kind, std::uint32_t index) {
   const bool header = kind == ParamKind::kHeader;
   const char* name_field = header ? "header name" : "query name";

@@ -141,26 +141,9 @@ Error resolve_origin(std::string_view bucket, std::string_view region, std::stri
 }
 
 Error check_object_key(std::string_view key, std::uint32_t index, std::string_view& normalized) {
-  if (key.empty()) return Fail(ErrorCode::kEmptyKey, "key", "must not be empty", index);
-  Error err = check_plain_text(key, "key", index);
+  const Error err = check_url_path_key(key, index);
   if (err.failed()) return err;
   if (key.front() == '/') key.remove_prefix(1);
-  if (key.find_first_not_of('/') == std::string_view::npos) {
-    return Fail(ErrorCode::kEmptyKey, "key", "must name an object, not only slashes", index);
-  }
-  // Browsers resolve "." and ".." segments before sending, so the request
-  // would not be the one signed.
-  std::size_t start = 0;
-  while (start <= key.size()) {
-    std::size_t slash = key.find('/', start);
-    if (slash == std::string_view::npos) slash = key.size();
-    const std::string_view segment = key.substr(start, slash - start);
-    if (segment == "." || segment == "..") {
-      return Fail(ErrorCode::kDotSegment, "key",
-                  "has a \".\" or \"..\" segment, which browsers rewrite before sending", index);
-    }
-    start = slash + 1;
-  }
   normalized = key;
   return Ok();
 }

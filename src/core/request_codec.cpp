@@ -40,6 +40,17 @@ class WireReader {
     return s;
   }
 
+  // u32 count + count * str.
+  std::vector<std::string_view> keys() {
+    const std::uint32_t count = u32();
+    std::vector<std::string_view> list;
+    // Each key takes at least 4 bytes: refuse counts the buffer cannot hold.
+    if (!ok_ || static_cast<std::size_t>(end_ - p_) / 4 < count) return fail(), list;
+    list.reserve(count);
+    for (std::uint32_t i = 0; i < count && ok_; ++i) list.push_back(str());
+    return list;
+  }
+
   std::vector<Param> params() {
     const std::uint32_t n = u32();
     // Each entry takes at least 9 bytes: refuse counts the buffer cannot hold.
@@ -89,10 +100,7 @@ Error run_presign(WireReader& in, std::string& out, std::uint8_t flags) {
   r.protocol = in.str();
   r.query = in.params();
   r.headers = in.params();
-  const std::uint32_t count = in.u32();
-  std::vector<std::string_view> keys;
-  if (in.ok() && count <= 1u << 24) keys.reserve(count);
-  for (std::uint32_t i = 0; i < count && in.ok(); ++i) keys.push_back(in.str());
+  const std::vector<std::string_view> keys = in.keys();
   if (!in.ok() || !in.at_end()) return malformed();
   if (!(flags & kSignKeyWantedFlag)) return presign_urls(r, keys, out, '\n', flags & kSharedTailFlag);
   char sign_key[40];
@@ -119,10 +127,7 @@ Error run_presign_v4(WireReader& in, std::string& out) {
   r.path_style = static_cast<PathStyle>(path_style);
   r.query = in.params();
   r.headers = in.params();
-  const std::uint32_t count = in.u32();
-  std::vector<std::string_view> keys;
-  if (in.ok() && count <= 1u << 24) keys.reserve(count);
-  for (std::uint32_t i = 0; i < count && in.ok(); ++i) keys.push_back(in.str());
+  const std::vector<std::string_view> keys = in.keys();
   if (!in.ok() || !in.at_end()) return malformed();
   return presign_v4_urls(r, keys, out);
 }

@@ -37,18 +37,6 @@ bool istarts_with(std::string_view s, std::string_view prefix) {
   return s.size() >= prefix.size() && iequals(s.substr(0, prefix.size()), prefix);
 }
 
-// RFC 9110 token characters: what a header name may be made of.
-bool is_tchar(unsigned char c) {
-  if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) return true;
-  switch (c) {
-    case '!': case '#': case '$': case '%': case '&': case '\'': case '*': case '+':
-    case '-': case '.': case '^': case '_': case '`': case '|': case '~':
-      return true;
-    default:
-      return false;
-  }
-}
-
 // Decimal digits only, no sign, no leading zero, at most 15 digits (exact
 // in a JS number).
 bool parse_decimal(std::string_view s, std::uint64_t& out) {
@@ -240,28 +228,6 @@ void append_canonical_header_value(std::string& out, std::string_view value) {
   }
 }
 
-Error check_key(std::string_view key, std::uint32_t index) {
-  if (key.empty()) return Fail(ErrorCode::kEmptyKey, "key", "must not be empty", index);
-  Error err = check_plain_text(key, "key", index);
-  if (err.failed()) return err;
-  if (key.find_first_not_of('/') == std::string_view::npos) {
-    return Fail(ErrorCode::kEmptyKey, "key", "must name an object, not only slashes", index);
-  }
-  // Browsers resolve "." and ".." segments before sending, so the request
-  // would not be the one signed.
-  std::size_t start = 0;
-  while (start <= key.size()) {
-    std::size_t slash = key.find('/', start);
-    if (slash == std::string_view::npos) slash = key.size();
-    const std::string_view segment = key.substr(start, slash - start);
-    if (segment == "." || segment == "..") {
-      return Fail(ErrorCode::kDotSegment, "key", "has a \".\" or \"..\" segment, which browsers rewrite before sending",
-                  index);
-    }
-    start = slash + 1;
-  }
-  return Ok();
-}
 
 struct QueryEntry {
   std::string name;   // encoded
@@ -485,7 +451,7 @@ Error presign_v4_urls(const V4PresignRequest& request, const std::vector<std::st
 
   // --- keys ---------------------------------------------------------------
   for (std::uint32_t i = 0; i < keys.size(); ++i) {
-    err = check_key(keys[i], i);
+    err = check_url_path_key(keys[i], i);
     if (err.failed()) return err;
   }
 

@@ -141,4 +141,36 @@ Error check_plain_text(std::string_view text, const char* field, std::uint32_t i
   return check_no_control(text, field, index);
 }
 
+bool is_tchar(unsigned char c) {
+  if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) return true;
+  switch (c) {
+    case '!': case '#': case '$': case '%': case '&': case '\'': case '*': case '+':
+    case '-': case '.': case '^': case '_': case '`': case '|': case '~':
+      return true;
+    default:
+      return false;
+  }
+}
+
+Error check_url_path_key(std::string_view key, std::uint32_t index) {
+  if (key.empty()) return Fail(ErrorCode::kEmptyKey, "key", "must not be empty", index);
+  Error err = check_plain_text(key, "key", index);
+  if (err.failed()) return err;
+  if (key.find_first_not_of('/') == std::string_view::npos) {
+    return Fail(ErrorCode::kEmptyKey, "key", "must name an object, not only slashes", index);
+  }
+  std::size_t start = 0;
+  while (start <= key.size()) {
+    std::size_t slash = key.find('/', start);
+    if (slash == std::string_view::npos) slash = key.size();
+    const std::string_view segment = key.substr(start, slash - start);
+    if (segment == "." || segment == "..") {
+      return Fail(ErrorCode::kDotSegment, "key", "has a \".\" or \"..\" segment, which browsers rewrite before sending",
+                  index);
+    }
+    start = slash + 1;
+  }
+  return Ok();
+}
+
 }  // namespace cospresign

@@ -31,6 +31,14 @@ Error check_utf8(std::string_view text, const char* field, std::uint32_t index =
 // No ASCII control character (U+0000-U+001F, U+007F).
 Error check_no_control(std::string_view text, const char* field, std::uint32_t index = 0);
 
+// RFC 9110 token characters: what a header name may be made of.
+bool is_tchar(unsigned char c);
+
+// An object key as it goes into a URL path: not empty, plain text, not only
+// slashes, and no "." or ".." segment (browsers rewrite those before
+// sending, so the request would not be the one signed).
+Error check_url_path_key(std::string_view key, std::uint32_t index);
+
 // check_utf8, then check_no_control.
 Error check_plain_text(std::string_view text, const char* field, std::uint32_t index = 0);
 
