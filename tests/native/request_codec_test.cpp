@@ -2,32 +2,17 @@
 
 #include <gtest/gtest.h>
 
+#include "wire_writer.h"
+
 #include <cstring>
 #include <string>
 
 namespace cospresign {
 namespace {
 
-class Writer {
- public:
-  Writer& u8(unsigned char v) { bytes.push_back(static_cast<char>(v)); return *this; }
-  Writer& u32(std::uint32_t v) {
-    for (int i = 0; i < 4; ++i) bytes.push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
-    return *this;
-  }
-  Writer& str(std::string_view s) {
-    u32(static_cast<std::uint32_t>(s.size()));
-    bytes.append(s);
-    return *this;
-  }
-  std::string bytes;
-};
+using wire_test::Writer;
+using wire_test::run;
 
-bool run(RequestCodec& codec, const std::string& request) {
-  unsigned char* in = codec.reserve_input(request.size());
-  std::memcpy(in, request.data(), request.size());
-  return codec.run(request.size());
-}
 
 std::string download_request() {
   Writer w;

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "wire_writer.h"
+
 #include <cstring>
 #include <string>
 
@@ -236,20 +238,8 @@ TEST(SigV4, BatchEqualsSingleCalls) {
 
 // --- wire protocol op 3 -------------------------------------------------------
 
-class Writer {
- public:
-  Writer& u8(unsigned char v) { bytes.push_back(static_cast<char>(v)); return *this; }
-  Writer& u32(std::uint32_t v) {
-    for (int i = 0; i < 4; ++i) bytes.push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
-    return *this;
-  }
-  Writer& str(std::string_view s) {
-    u32(static_cast<std::uint32_t>(s.size()));
-    bytes.append(s);
-    return *this;
-  }
-  std::string bytes;
-};
+using wire_test::Writer;
+using wire_test::run;
 
 std::string aws_example_request(unsigned char path_style = 0) {
   Writer w;
@@ -259,11 +249,6 @@ std::string aws_example_request(unsigned char path_style = 0) {
   return w.bytes;
 }
 
-bool run(RequestCodec& codec, const std::string& request) {
-  unsigned char* in = codec.reserve_input(request.size());
-  std::memcpy(in, request.data(), request.size());
-  return codec.run(request.size());
-}
 
 TEST(SigV4Codec, Op3SignsAndWipesTheInput) {
   RequestCodec codec;
