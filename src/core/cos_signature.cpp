@@ -218,6 +218,8 @@ Error build_authorization(const AuthorizationRequest& request, std::string& out)
   if (!request.path_is_pathname && request.path.find_first_not_of('/') == std::string_view::npos) {
     return Fail(ErrorCode::kEmptyKey, path_field, "must name an object, not only slashes");
   }
+  err = check_no_dot_segments(request.path, path_field);
+  if (err.failed()) return err;
   std::string path;
   if (request.path.front() != '/') path.push_back('/');
   path.append(request.path);

@@ -159,13 +159,17 @@ Error check_url_path_key(std::string_view key, std::uint32_t index) {
   if (key.find_first_not_of('/') == std::string_view::npos) {
     return Fail(ErrorCode::kEmptyKey, "key", "must name an object, not only slashes", index);
   }
+  return check_no_dot_segments(key, "key", index);
+}
+
+Error check_no_dot_segments(std::string_view path, const char* field, std::uint32_t index) {
   std::size_t start = 0;
-  while (start <= key.size()) {
-    std::size_t slash = key.find('/', start);
-    if (slash == std::string_view::npos) slash = key.size();
-    const std::string_view segment = key.substr(start, slash - start);
+  while (start <= path.size()) {
+    std::size_t slash = path.find('/', start);
+    if (slash == std::string_view::npos) slash = path.size();
+    const std::string_view segment = path.substr(start, slash - start);
     if (segment == "." || segment == "..") {
-      return Fail(ErrorCode::kDotSegment, "key", "has a \".\" or \"..\" segment, which browsers rewrite before sending",
+      return Fail(ErrorCode::kDotSegment, field, "has a \".\" or \"..\" segment, which HTTP clients rewrite before sending",
                   index);
     }
     start = slash + 1;

@@ -39,6 +39,10 @@ bool is_tchar(unsigned char c);
 // sending, so the request would not be the one signed).
 Error check_url_path_key(std::string_view key, std::uint32_t index);
 
+// No "." or ".." path segment: HTTP clients (fetch, browsers) resolve them
+// before sending, so the request would not be the one signed.
+Error check_no_dot_segments(std::string_view path, const char* field, std::uint32_t index = 0);
+
 // check_utf8, then check_no_control.
 Error check_plain_text(std::string_view text, const char* field, std::uint32_t index = 0);
 

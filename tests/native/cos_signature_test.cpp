@@ -121,6 +121,12 @@ TEST(Authorization, RefusesBadInput) {
   bad.path_is_pathname = true;
   EXPECT_FALSE(build_authorization(bad, out).failed()) << "a pathname may be the bucket root";
   bad = r;
+  bad.path = "a/../b";
+  EXPECT_EQ(build_authorization(bad, out).code, ErrorCode::kDotSegment);
+  bad.path = "/./x";
+  bad.path_is_pathname = true;
+  EXPECT_EQ(build_authorization(bad, out).code, ErrorCode::kDotSegment);
+  bad = r;
   bad.method = "G T";
   EXPECT_EQ(build_authorization(bad, out).code, ErrorCode::kInvalidMethod);
   bad = r;

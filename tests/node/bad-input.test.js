@@ -107,6 +107,9 @@ test('authorization: key or pathname, exactly one', async () => {
   expectError(() => signer.authorization({ ...authBase, key: undefined }), 'ERR_MISSING_FIELD', 'key');
   expectError(() => signer.authorization({ ...authBase, pathname: '/a' }), 'ERR_CONFLICTING_OPTIONS', 'key');
   expectError(() => signer.authorization({ ...authBase, key: '//' }), 'ERR_EMPTY_KEY', 'key');
+  // fetch and browsers resolve dot segments before sending: the header would not match.
+  expectError(() => signer.authorization({ ...authBase, key: 'a/../b' }), 'ERR_DOT_SEGMENT', 'key');
+  expectError(() => signer.authorization({ ...authBase, key: undefined, pathname: '/a/./b' }), 'ERR_DOT_SEGMENT', 'pathname');
   assert.match(signer.authorization({ ...authBase, key: undefined, pathname: '/' }), /^q-sign-algorithm=sha1&/);
 });
 
