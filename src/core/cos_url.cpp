@@ -5,6 +5,7 @@
 namespace cospresign {
 namespace {
 
+constexpr std::size_t kMaxCosKeyBytes = 850;
 constexpr std::string_view kDefaultDomain = "{Bucket}.cos.{Region}.myqcloud.com";
 // Regions from before the "cos." prefix (as cos-js-sdk-v5 maps them).
 constexpr std::string_view kLegacyDomain = "{Bucket}.{Region}.myqcloud.com";
@@ -144,6 +145,11 @@ Error check_object_key(std::string_view key, std::uint32_t index, std::string_vi
   const Error err = check_url_path_key(key, index);
   if (err.failed()) return err;
   if (key.front() == '/') key.remove_prefix(1);
+  // COS refuses longer keys, so no such object can exist: say so here
+  // rather than hand out a link that can only fail.
+  if (key.size() > kMaxCosKeyBytes) {
+    return Fail(ErrorCode::kKeyTooLong, "key", "is longer than the 850 bytes (as UTF-8) of a COS object key", index);
+  }
   normalized = key;
   return Ok();
 }

@@ -32,6 +32,7 @@ const char* error_code_name(ErrorCode code) {
     case ErrorCode::kInvalidExpires: return "ERR_INVALID_EXPIRES";
     case ErrorCode::kExpiresTooLong: return "ERR_EXPIRES_TOO_LONG";
     case ErrorCode::kTooLarge: return "ERR_TOO_LARGE";
+    case ErrorCode::kKeyTooLong: return "ERR_KEY_TOO_LONG";
   }
   return "ERR_UNKNOWN";
 }

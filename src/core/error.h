@@ -37,6 +37,7 @@ enum class ErrorCode : std::uint8_t {
   kInvalidExpires,      // expires below 1 s or not whole
   kExpiresTooLong,      // expires above 604800 s (7 days)
   kTooLarge,          // a request or response over the size limits (request_codec.h)
+  kKeyTooLong,        // a COS object key over 850 bytes of UTF-8
 };
 
 // Stable string codes, shared with the JS wrapper ("ERR_EMPTY_KEY", ...).

@@ -122,6 +122,9 @@ TEST(ObjectKey, RefusesWhatBrowsersRewrite) {
   EXPECT_EQ(check_object_key("./a", 0, k).code, ErrorCode::kDotSegment);
   EXPECT_EQ(check_object_key("a/.", 0, k).code, ErrorCode::kDotSegment);
   EXPECT_EQ(check_object_key("a\tb", 3, k).index, 3u);
+  EXPECT_EQ(check_object_key(std::string(851, 'k'), 0, k).code, ErrorCode::kKeyTooLong);
+  EXPECT_FALSE(check_object_key(std::string(850, 'k'), 0, k).failed());
+  EXPECT_FALSE(check_object_key("/" + std::string(850, 'k'), 0, k).failed()) << "the leading / is not part of the key";
   ASSERT_FALSE(check_object_key("/a/...b/.c", 0, k).failed());
   EXPECT_EQ(k, "a/...b/.c");
 }
