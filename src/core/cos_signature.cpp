@@ -1,8 +1,8 @@
 #include "core/cos_signature.h"
 
 #include <algorithm>
-#include <numeric>
 
+#include "core/order.h"
 #include "core/text.h"
 
 namespace cospresign {
@@ -51,7 +51,6 @@ bool all_digits(std::string_view s) {
 Error canonicalize(const std::vector<Param>& params, ParamKind kind, CanonicalParams& out) {
   out.name_list.clear();
   out.pairs.clear();
-  out.order.resize(params.size());
 
   std::vector<std::string> names(params.size());
   for (std::uint32_t i = 0; i < params.size(); ++i) {
@@ -59,9 +58,7 @@ Error canonicalize(const std::vector<Param>& params, ParamKind kind, CanonicalPa
     if (err.failed()) return err;
     append_percent_encoded_lower(names[i], params[i].name);
   }
-  std::iota(out.order.begin(), out.order.end(), 0u);
-  std::sort(out.order.begin(), out.order.end(),
-            [&](std::uint32_t a, std::uint32_t b) { return names[a] < names[b]; });
+  sort_indices(out.order, params.size(), [&](std::uint32_t a, std::uint32_t b) { return names[a] < names[b]; });
 
   for (std::size_t k = 0; k < out.order.size(); ++k) {
     const std::uint32_t i = out.order[k];

@@ -1,9 +1,9 @@
 #include "core/sigv4.h"
 
 #include <algorithm>
-#include <numeric>
 
 #include "core/cos_url.h"  // resolve_origin: host[:port] checks shared with the COS path
+#include "core/order.h"
 #include "core/text.h"
 
 namespace cospresign {
@@ -371,10 +371,9 @@ Error presign_v4_urls(const V4PresignRequest& request, const std::vector<std::st
     for (const char c : request.headers[i].name) header_names[i].push_back(ascii_lower(c));
   }
   header_names.emplace_back("host");
-  std::vector<std::uint32_t> header_order(header_names.size());
-  std::iota(header_order.begin(), header_order.end(), 0u);
-  std::sort(header_order.begin(), header_order.end(),
-            [&](std::uint32_t a, std::uint32_t b) { return header_names[a] < header_names[b]; });
+  std::vector<std::uint32_t> header_order;
+  sort_indices(header_order, header_names.size(),
+               [&](std::uint32_t a, std::uint32_t b) { return header_names[a] < header_names[b]; });
   std::string signed_headers;   // "host;range"
   std::string canonical_headers;  // "host:...\nrange:...\n"
   for (std::size_t k = 0; k < header_order.size(); ++k) {
@@ -425,9 +424,8 @@ Error presign_v4_urls(const V4PresignRequest& request, const std::vector<std::st
   const std::size_t first_caller_entry = entries.size();
   for (const Param& p : request.query) add(p.name, p.has_value ? p.value : std::string_view(), p.has_value);
 
-  std::vector<std::uint32_t> order(entries.size());
-  std::iota(order.begin(), order.end(), 0u);
-  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+  std::vector<std::uint32_t> order;
+  sort_indices(order, entries.size(), [&](std::uint32_t a, std::uint32_t b) {
     return entries[a].name != entries[b].name ? entries[a].name < entries[b].name : entries[a].value < entries[b].value;
   });
   std::string canonical_query;  // every name=value, as signed
