@@ -66,7 +66,7 @@ try {
   await page.close();
 
   console.error('cold starts in fresh browser contexts ...');
-  const runs = quick ? 3 : Number(process.env.COLD_RUNS || 9);
+  const runs = quick ? 3 : Number(process.env.COLD_RUNS || 21);
   const samples = { 'cos-presign (init + presignUrl)': [], 'cos-js-sdk-v5 (new COS + getObjectUrl)': [] };
   const pages = { 'cos-presign (init + presignUrl)': '/bench/cold/ours.html', 'cos-js-sdk-v5 (new COS + getObjectUrl)': '/bench/cold/cos-js-sdk-v5.html' };
   for (let i = 0; i < runs; i++) {
