@@ -92,7 +92,8 @@ Error parse_key_time(std::string_view key_time, std::uint64_t& start, std::uint6
     if (!all_digits(p) || p.size() > 15 || (p.size() > 1 && p[0] == '0')) return fail();
     for (const char c : p) values[i] = values[i] * 10 + static_cast<std::uint64_t>(c - '0');
   }
-  if (values[0] > values[1]) return Fail(ErrorCode::kTimeOrder, "keyTime", "starts after it ends");
+  // An empty window signs nothing usable: a link would be expired when made.
+  if (values[0] >= values[1]) return Fail(ErrorCode::kTimeOrder, "keyTime", "must end after it starts");
   start = values[0];
   end = values[1];
   return Ok();

@@ -9,6 +9,8 @@
 namespace cospresign {
 namespace {
 
+constexpr std::size_t kMaxS3KeyBytes = 1024;
+
 constexpr std::string_view kAlgorithm = "AWS4-HMAC-SHA256";
 constexpr std::string_view kDefaultService = "s3";
 constexpr std::string_view kDefaultExpires = "900";
@@ -451,6 +453,10 @@ Error presign_v4_urls(const V4PresignRequest& request, const std::vector<std::st
   for (std::uint32_t i = 0; i < keys.size(); ++i) {
     err = check_url_path_key(keys[i], i);
     if (err.failed()) return err;
+    // S3 refuses longer keys, so no such object can exist (as for COS's 850).
+    if (keys[i].size() > kMaxS3KeyBytes) {
+      return Fail(ErrorCode::kKeyTooLong, "key", "is longer than the 1024 bytes (as UTF-8) of an S3 object key", i);
+    }
   }
 
   // The exact output size, checked against the limit before any of it is

@@ -78,7 +78,7 @@ TEST(Canonicalize, RefusesDuplicatesAndBadNames) {
 
 TEST(KeyTime, Parses) {
   std::uint64_t s = 0, e = 0;
-  ASSERT_FALSE(parse_key_time("0;0", s, e).failed());
+  ASSERT_FALSE(parse_key_time("0;1", s, e).failed());
   ASSERT_FALSE(parse_key_time("1557989753;1557996953", s, e).failed());
   EXPECT_EQ(s, 1557989753u);
   EXPECT_EQ(e, 1557996953u);
@@ -91,6 +91,9 @@ TEST(KeyTime, RefusesMalformed) {
     EXPECT_EQ(parse_key_time(bad, s, e).code, ErrorCode::kInvalidKeyTime) << bad;
   }
   EXPECT_EQ(parse_key_time("3;2", s, e).code, ErrorCode::kTimeOrder);
+  // An empty window: the link would be expired as it is made.
+  EXPECT_EQ(parse_key_time("2;2", s, e).code, ErrorCode::kTimeOrder);
+  EXPECT_EQ(parse_key_time("0;0", s, e).code, ErrorCode::kTimeOrder);
 }
 
 TEST(Authorization, RefusesBadInput) {

@@ -54,6 +54,8 @@ const cases = [
   ['key with a dot segment', { key: 'a/../b' }, 'ERR_DOT_SEGMENT', 'key'],
   ['key with a newline', { key: 'a\nb' }, 'ERR_CONTROL_CHARACTER', 'key'],
   ['key with a lone surrogate', { key: 'a\uDC00' }, 'ERR_LONE_SURROGATE', 'key'],
+  ['key over S3\'s 1024 bytes', { key: 'k'.repeat(1025) }, 'ERR_KEY_TOO_LONG', 'key'],
+  ['key over 1024 bytes as UTF-8', { key: '腾'.repeat(342) }, 'ERR_KEY_TOO_LONG', 'key'],
   ['expires zero', { expires: 0 }, 'ERR_INVALID_EXPIRES', 'expires'],
   ['expires negative', { expires: -1 }, 'ERR_INVALID_EXPIRES', 'expires'],
   ['expires fractional', { expires: 1.5 }, 'ERR_INVALID_EXPIRES', 'expires'],
@@ -128,4 +130,12 @@ test('presignUrlV4: defaults are documented values, not silent guesses', async (
   const now = new URL(signer.presignUrlV4({ ...base, date: undefined })).searchParams.get('X-Amz-Date');
   const seconds = Date.parse(now.replace(/^(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z$/, '$1-$2-$3T$4:$5:$6Z')) / 1000;
   assert.ok(seconds >= before && seconds <= Math.floor(Date.now() / 1000), 'default date is now');
+});
+
+test('presignUrlV4: a key of exactly 1024 bytes (S3\'s limit) is signed', async () => {
+  const signer = await init();
+  const url = new URL(signer.presignUrlV4({ ...base, key: 'k'.repeat(1024) }));
+  assert.equal(url.pathname, `/${'k'.repeat(1024)}`);
+  const utf8 = new URL(signer.presignUrlV4({ ...base, key: 'k'.repeat(1021) + '腾' }));
+  assert.equal(decodeURIComponent(utf8.pathname), `/${'k'.repeat(1021)}腾`);
 });

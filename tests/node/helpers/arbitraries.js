@@ -74,5 +74,5 @@ export const headers = fc
 export const method = fc.constantFrom('get', 'GET', 'Head', 'put', 'POST', 'delete');
 export const secretId = fc.stringMatching(/^AKID[A-Za-z0-9]{4,32}$/);
 export const secretKey = text({ minLength: 1, maxLength: 40 });
-export const keyTime = fc.tuple(fc.integer({ min: 0, max: 4e9 }), fc.integer({ min: 0, max: 1e6 })).map(([s, d]) => `${s};${s + d}`);
+export const keyTime = fc.tuple(fc.integer({ min: 0, max: 4e9 }), fc.integer({ min: 1, max: 1e6 })).map(([s, d]) => `${s};${s + d}`);
 export const sessionToken = fc.oneof(fc.constant(''), fc.stringMatching(/^[A-Za-z0-9+/=_-]{1,80}$/));
