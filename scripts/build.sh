@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds what the npm scripts need, through the one CMakeLists.txt:
 #   scripts/build.sh wasm     web/dist/cos-presign-core.{mjs,wasm} (emcmake)
+#                             and web/dist/node.mjs (the Node entry, bundled)
 #   scripts/build.sh native   build/native: core + unit tests, ASan/UBSan
 #   scripts/build.sh bench    build/bench-{native,wasm}: the core's signing
 #                             loop for npm run bench (not part of "all")
@@ -31,6 +32,8 @@ if [ "$what" = all ] || [ "$what" = wasm ]; then
   else
     echo "build: WARNING: $esbuild missing (run npm ci): the glue is left unminified (~6 KB gzip more)" >&2
   fi
+  # The package's Node entry, bundled into one file (needs esbuild).
+  node scripts/bundle-node.mjs
 fi
 if [ "$what" = bench ]; then
   echo "build: benchmark ceilings (native, wasm) -> build/bench-native, build/bench-wasm"

@@ -2,4 +2,6 @@
 // README): the Symbol under which a Signer exposes the wasm module's linear
 // memory, so tests can prove no secret is left in it. Reach it through
 // web/testing.js.
-export const LINEAR_MEMORY = Symbol('cos-presign.linearMemory');
+// Symbol.for: the Node entry is a bundle (web/dist/node.mjs) with its own
+// copy of this file, and web/testing.js must name the same key.
+export const LINEAR_MEMORY = Symbol.for('cos-presign.linearMemory');

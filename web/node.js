@@ -7,8 +7,14 @@ import { compatClass } from './compat.js';
 
 export { CosPresignError, InvalidArgumentError, InitError, CredentialsError, ExpiryError } from './errors.js';
 
+// The package's "node" export is this file bundled into dist/ (see
+// scripts/bundle-node.mjs), next to the wasm; the tests' fresh copies
+// import this source, one directory up.
+/* global COS_PRESIGN_BUNDLED */
+const WASM_PATH = typeof COS_PRESIGN_BUNDLED === 'undefined' ? './dist/cos-presign-core.wasm' : './cos-presign-core.wasm';
+
 export const init = /* @__PURE__ */ makeInit(
-  () => new URL('./dist/cos-presign-core.wasm', import.meta.url),
+  () => new URL(WASM_PATH, import.meta.url),
   (url) => {
     const u = url instanceof URL ? url : new URL(url, 'file:///');
     return u.protocol === 'file:' ? readFile(u) : fetch(u);

@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
 import { execFileSync } from 'node:child_process';
@@ -65,7 +66,7 @@ test('the package ships its entries, types and the wasm, and nothing else', () =
   const root = new URL('../..', import.meta.url);
   const [pack] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' }));
   const files = pack.files.map((f) => f.path).sort();
-  for (const f of ['web/index.js', 'web/node.js', 'web/index.d.ts', 'web/dist/cos-presign-core.mjs', 'web/dist/cos-presign-core.wasm', 'package.json', 'README.md']) {
+  for (const f of ['web/index.js', 'web/node.js', 'web/dist/node.mjs', 'web/index.d.ts', 'web/dist/cos-presign-core.mjs', 'web/dist/cos-presign-core.wasm', 'package.json', 'README.md']) {
     assert.ok(files.includes(f), `${f} is packed`);
   }
   assert.ok(!files.some((f) => f.startsWith('src/') || f.startsWith('tests/') || f.startsWith('.deps')), files.join(', '));
@@ -73,4 +74,22 @@ test('the package ships its entries, types and the wasm, and nothing else', () =
   assert.equal(pkg.type, 'module');
   assert.equal(pkg.sideEffects, false);
   assert.deepEqual(Object.keys(pkg.exports['.']), ['types', 'browser', 'node', 'default']);
+});
+
+test('the Node entry the package exports is the bundle of the current sources', async () => {
+  const { bundleNodeEntry, NODE_BUNDLE } = await import('../../scripts/bundle-node.mjs');
+  const pkg = require('../../package.json');
+  assert.equal(pkg.exports['.'].node, `./${NODE_BUNDLE}`);
+  const fresh = await bundleNodeEntry({ write: false });
+  const shipped = readFileSync(new URL(`../../${NODE_BUNDLE}`, import.meta.url), 'utf8');
+  assert.ok(shipped === fresh.outputFiles[0].text, `${NODE_BUNDLE} is stale: run npm run build`);
+  // One file: importing it loads no other module of ours.
+  assert.doesNotMatch(shipped, /^import .* from ["']\.\.?\//m);
+});
+
+test('the bundled Node entry and the sources sign alike', async () => {
+  const bundled = await import('cos-presign');
+  const source = await freshPackage();
+  const options = { secretId: 'AKIDexample', secretKey: 'k', bucket: 'examplebucket-1250000000', region: 'ap-guangzhou', key: '照片/a b+c.jpg', keyTime: '1700000000;1700000600' };
+  assert.equal((await bundled.init()).presignUrl(options), (await source.init()).presignUrl(options));
 });
