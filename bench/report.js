@@ -35,6 +35,10 @@ export function formatReport(r) {
     const p = s.oursPresigner;
     lines.push(`| cos-presign with createPresigner: wrapper ${p.wrapper} + glue ${p.glue} + wasm ${p.wasm} | ${p.total} | ${kb(p.total)} |`);
   }
+  if (s.oursSigV4) {
+    const v = s.oursSigV4;
+    lines.push(`| cos-presign/sigv4, signer only (COS + SigV4): wrapper ${v.wrapper} + glue ${v.glue} + wasm ${v.wasm} | ${v.total} | ${kb(v.total)} |`);
+  }
   lines.push(`| cos-js-sdk-v5 dist/cos-js-sdk-v5.min.js | ${s.cosJsSdk.total} | ${kb(s.cosJsSdk.total)} |`);
   lines.push(`| aws4fetch (SigV4 only, minified) | ${s.aws4fetch.total} | ${kb(s.aws4fetch.total)} |`);
   lines.push('');

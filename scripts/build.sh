@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds what the npm scripts need, through the one CMakeLists.txt:
-#   scripts/build.sh wasm     web/dist/cos-presign-core.{mjs,wasm} (emcmake)
+#   scripts/build.sh wasm     web/dist/cos-presign-core{,-sigv4}.{mjs,wasm} (emcmake)
 #                             and web/dist/node.mjs (the Node entry, bundled)
 #   scripts/build.sh native   build/native: core + unit tests, ASan/UBSan
 #   scripts/build.sh bench    build/bench-{native,wasm}: the core's signing
@@ -18,17 +18,18 @@ jobs=$(nproc 2>/dev/null || echo 2)
 export NODE_PATH="/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}"
 
 if [ "$what" = all ] || [ "$what" = wasm ]; then
-  echo "build: wasm module -> web/dist/"
+  echo "build: wasm modules (COS; COS + SigV4) -> web/dist/"
   mkdir -p build
   emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release >build/wasm-configure.log 2>&1 \
     || { cat build/wasm-configure.log; exit 1; }
   cmake --build build/wasm -j "$jobs"
-  # Minify the Emscripten glue (3.1.6's --closure does not work here); the
+  # Minify the Emscripten glue (after Closure, see CMakeLists.txt); the
   # result is what the package ships. esbuild is a devDependency.
   esbuild=node_modules/.bin/esbuild
   if [ -x "$esbuild" ]; then
-    "$esbuild" web/dist/cos-presign-core.mjs --minify --format=esm --log-level=warning \
-      --allow-overwrite --outfile=web/dist/cos-presign-core.mjs
+    for glue in web/dist/cos-presign-core.mjs web/dist/cos-presign-core-sigv4.mjs; do
+      "$esbuild" "$glue" --minify --format=esm --log-level=warning --allow-overwrite --outfile="$glue"
+    done
   else
     echo "build: WARNING: $esbuild missing (run npm ci): the glue is left unminified (~6 KB gzip more)" >&2
   fi

@@ -1,4 +1,5 @@
-// Types for cos-presign. Hand-written: Emscripten 3.1.6 cannot emit them.
+// Types for cos-presign and cos-presign/sigv4 (the same API; the second loads
+// the module with SigV4). Hand-written: Emscripten 3.1.6 cannot emit them.
 
 /** Every error thrown by cos-presign. `code` is stable; the message never contains a secret. */
 export class CosPresignError extends Error {
@@ -10,7 +11,7 @@ export class CosPresignError extends Error {
 }
 /** An option is missing, has the wrong type, or holds a value that cannot be signed. */
 export class InvalidArgumentError extends CosPresignError {}
-/** The WebAssembly module could not be loaded (code "ERR_WASM_LOAD"). */
+/** The WebAssembly module could not be loaded ("ERR_WASM_LOAD"), or lacks what a call needs ("ERR_NOT_IN_MODULE": SigV4 from 'cos-presign' rather than 'cos-presign/sigv4'). */
 export class InitError extends CosPresignError {}
 
 /** Query parameters: `null` is a parameter without a value (e.g. image processing); `undefined` is left out. */
@@ -111,9 +112,9 @@ export interface Signer {
   presignUrl(options: PresignOptions): string;
   /** One URL per key, sharing every other option, in one pass. */
   presignUrls(common: PresignCommonOptions, keys: readonly string[]): string[];
-  /** One AWS Signature V4 pre-signed URL. Synchronous. */
+  /** One AWS Signature V4 pre-signed URL. Synchronous. Needs the signer from 'cos-presign/sigv4' (else ERR_NOT_IN_MODULE). */
   presignUrlV4(options: PresignV4Options): string;
-  /** One SigV4 URL per key, sharing every other option, in one pass. */
+  /** One SigV4 URL per key, sharing every other option, in one pass ('cos-presign/sigv4'). */
   presignUrlsV4(common: PresignV4CommonOptions, keys: readonly string[]): string[];
 }
 

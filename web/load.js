@@ -1,8 +1,9 @@
-// Loads and instantiates the wasm core once, from whatever the app has: a
+// Loads and instantiates a wasm core once, from whatever the app has: a
 // URL, a fetch Response, bytes, or a compiled WebAssembly.Module. The glue's
 // own loader is bypassed (instantiateWasm), so the same path works in
-// browsers, workers, bundlers and Node.
-import createCosPresignModule from './dist/cos-presign-core.mjs';
+// browsers, workers, bundlers and Node. Each entry (index.js, node.js and
+// their -sigv4 twins) passes its module's glue: the COS module's, or the
+// one that adds SigV4.
 import { InitError } from './errors.js';
 import { Signer } from './signer.js';
 
@@ -31,7 +32,7 @@ async function instantiateFrom(source, imports, readUrl) {
   throw new TypeError('wasm source must be a URL, a Response, bytes or a WebAssembly.Module');
 }
 
-export function loadSigner(source, readUrl) {
+export function loadSigner(createCosPresignModule, source, readUrl, SignerClass = Signer) {
   return new Promise((resolve, reject) => {
     const fail = (cause) =>
       reject(new InitError('ERR_WASM_LOAD', `cos-presign: could not load the WebAssembly module: ${cause && cause.message}`, { cause }));
@@ -45,19 +46,24 @@ export function loadSigner(source, readUrl) {
           .catch(fail);
         return {}; // exports arrive asynchronously through receiveInstance
       },
-    }).then((core) => resolve(new Signer(core)), fail);
+    }).then((core) => resolve(new SignerClass(core)), fail);
   });
 }
 
 // One instance per realm: later init() calls return the same promise; a
 // failed load is forgotten so the next call can try again.
-export function makeInit(defaultSource, readUrl) {
+export function makeInit(createCosPresignModule, defaultSource, readUrl, SignerClass = Signer) {
   let ready = null;
   return function init(source) {
     if (!ready) {
-      ready = loadSigner(source === undefined ? defaultSource() : source, readUrl);
+      ready = loadSigner(createCosPresignModule, source === undefined ? defaultSource() : source, readUrl, SignerClass);
       ready.catch(() => { ready = null; });
     }
     return ready;
   };
+}
+
+// How browsers and workers read a wasm URL.
+export function fetchWasm(url) {
+  return fetch(url, { credentials: 'same-origin' });
 }

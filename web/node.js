@@ -1,7 +1,8 @@
-// Node entry: reads the wasm file from disk (3.1.6's glue cannot fetch a
-// file path under Node); http(s) URLs are fetched.
-import { readFile } from 'node:fs/promises';
+// Node entry, COS signatures (node-sigv4.js adds SigV4): reads the wasm file
+// from disk.
+import createCosPresignModule from './dist/cos-presign-core.mjs';
 import { makeInit } from './load.js';
+import { readWasm } from './node-read.js';
 import { presignerFactory } from './presigner.js';
 import { compatClass } from './compat.js';
 
@@ -13,13 +14,7 @@ export { CosPresignError, InvalidArgumentError, InitError, CredentialsError, Exp
 /* global COS_PRESIGN_BUNDLED */
 const WASM_PATH = typeof COS_PRESIGN_BUNDLED === 'undefined' ? './dist/cos-presign-core.wasm' : './cos-presign-core.wasm';
 
-export const init = /* @__PURE__ */ makeInit(
-  () => new URL(WASM_PATH, import.meta.url),
-  (url) => {
-    const u = url instanceof URL ? url : new URL(url, 'file:///');
-    return u.protocol === 'file:' ? readFile(u) : fetch(u);
-  },
-);
+export const init = /* @__PURE__ */ makeInit(createCosPresignModule, () => new URL(WASM_PATH, import.meta.url), readWasm);
 
 /** createPresigner({ bucket, region, credentials, ... }): URLs from temporary credentials. */
 export const createPresigner = /* @__PURE__ */ presignerFactory(init);

@@ -1,15 +1,19 @@
 // The synchronous signer returned by init(): checks JS types, then hands the
 // whole request to the wasm core in one call. Knows nothing of HMAC.
-import { invalid } from './errors.js';
+import { InitError, invalid } from './errors.js';
 import {
   WireWriter, checkWellFormed, bytesBound, OP_AUTHORIZATION, OP_PRESIGN_URLS_SHARED_TAIL,
   FLAG_SIGN_KEY_GIVEN, FLAG_SIGN_KEY_WANTED, SIGN_KEY_LENGTH,
 } from './wire.js';
-import { presignUrlV4, presignUrlsV4 } from './sigv4.js';
 import { checkKeys, checkOptions, coreError, listBound, pairs, string, stringValue, typeName } from './options.js';
 import { LINEAR_MEMORY } from './internal.js';
 
 export const DEFAULT_EXPIRES = 900;
+
+export function sigV4NotInModule() {
+  return new InitError('ERR_NOT_IN_MODULE',
+    "cos-presign: SigV4 is not in the COS module this signer was loaded from: import from 'cos-presign/sigv4' (or init() it with cos-presign-core-sigv4.wasm)");
+}
 
 const AUTHORIZATION_OPTIONS = new Set([
   'secretId', 'secretKey', 'method', 'key', 'pathname', 'query', 'headers',
@@ -101,14 +105,14 @@ export class Signer {
     return this._presign(o, keys, true);
   }
 
-  /** One AWS Signature V4 pre-signed URL (S3, R2, MinIO, COS's S3 API); see web/sigv4.js. */
-  presignUrlV4(options) {
-    return presignUrlV4(this._wire, options);
+  // SigV4 is SigV4Signer's (web/sigv4.js), which 'cos-presign/sigv4' loads
+  // with the module that has it, so COS pages download neither.
+  presignUrlV4() {
+    throw sigV4NotInModule();
   }
 
-  /** Many SigV4 URLs sharing every option but the key, in one pass. */
-  presignUrlsV4(common, keys) {
-    return presignUrlsV4(this._wire, common, keys);
+  presignUrlsV4() {
+    throw sigV4NotInModule();
   }
 
   _presign(o, keys, batch) {

@@ -2,6 +2,7 @@
 // checks JS types, then hands the whole request to the wasm core (op 3 of
 // src/core/request_codec.h), which validates the bytes and signs.
 import { invalid } from './errors.js';
+import { Signer, sigV4NotInModule } from './signer.js';
 import { bytesBound, checkWellFormed } from './wire.js';
 import { checkKeys, checkOptions, coreError, listBound, pairs, string, typeName } from './options.js';
 
@@ -17,20 +18,34 @@ const SINGLE_OPTIONS = new Set([...COMMON_OPTIONS, 'key']);
 // In a batch the keys come as the second argument; a `key` here would be ignored.
 const BATCH_OPTIONS = new Set(COMMON_OPTIONS);
 
+/** The signer 'cos-presign/sigv4' gives: COS, and SigV4 (S3, R2, MinIO, COS's S3 API). */
+export class SigV4Signer extends Signer {
+  /** One AWS Signature V4 pre-signed URL. */
+  presignUrlV4(options) {
+    return presignUrlV4(this._wire, options);
+  }
+
+  /** Many SigV4 URLs sharing every option but the key, in one pass. */
+  presignUrlsV4(common, keys) {
+    return presignUrlsV4(this._wire, common, keys);
+  }
+}
+
 /** One URL: `options.key` is the object key. */
-export function presignUrlV4(wire, options) {
+function presignUrlV4(wire, options) {
   const o = checkOptions(options, SINGLE_OPTIONS);
   return presign(wire, o, [string(o, 'key')], false)[0];
 }
 
 /** One URL per key, sharing every other option. */
-export function presignUrlsV4(wire, common, keys) {
+function presignUrlsV4(wire, common, keys) {
   const o = checkOptions(common, BATCH_OPTIONS);
   checkKeys(keys);
   return presign(wire, o, keys, true);
 }
 
 function presign(w, o, keys, batch) {
+  if (!w.supports(OP_PRESIGN_V4_URLS)) throw sigV4NotInModule(); // the COS wasm given to this entry
   const accessKeyId = string(o, 'accessKeyId');
   const secretAccessKey = string(o, 'secretAccessKey');
   const sessionToken = string(o, 'sessionToken', '');

@@ -46,6 +46,12 @@ export class WireWriter {
     this.heap = null;
     this.pos = 0;
     this.slot = core.responseSlot() >>> 2; // static address: ask once
+    // Bit (1 << op) per op this module answers (the COS module leaves SigV4 out).
+    this.ops = typeof core.supportedOps === 'function' ? core.supportedOps() : 0;
+  }
+
+  supports(op) {
+    return (this.ops & (1 << op)) !== 0;
   }
 
   // Makes room for `bound` bytes (an upper bound of what will be written).

@@ -11,7 +11,14 @@
 
 namespace {
 
-cospresign::RequestCodec codec;
+// CMake builds this file twice: the COS module (ops 1-2) and, with
+// COS_PRESIGN_SIGV4=1, the module that adds SigV4 (op 3).
+#if COS_PRESIGN_SIGV4
+const cospresign::RequestOps kOps = cospresign::all_ops();
+#else
+const cospresign::RequestOps kOps = cospresign::cos_ops();
+#endif
+cospresign::RequestCodec codec(kOps);
 
 // Where JS finds the response after handleRequest(): {pointer, length}, read
 // from linear memory, so a call costs one crossing.
@@ -30,12 +37,17 @@ bool handle_request(std::uint32_t size) {
 
 std::uintptr_t response_slot_address() { return reinterpret_cast<std::uintptr_t>(response_slot); }
 
+// Bit (1 << op) per op this module answers, so the wrapper can say which
+// module to load instead of sending a request the core would refuse.
+unsigned supported_ops() { return cospresign::supported_ops_mask(kOps); }
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(cos_presign) {
   emscripten::function("reserveInput", &reserve_input);
   emscripten::function("handleRequest", &handle_request);
   emscripten::function("responseSlot", &response_slot_address);
+  emscripten::function("supportedOps", &supported_ops);
 }
 
 // Embind's __getTypeName formats a type_info pointer with sprintf("%p") (for

@@ -33,6 +33,7 @@ const char* error_code_name(ErrorCode code) {
     case ErrorCode::kExpiresTooLong: return "ERR_EXPIRES_TOO_LONG";
     case ErrorCode::kTooLarge: return "ERR_TOO_LARGE";
     case ErrorCode::kKeyTooLong: return "ERR_KEY_TOO_LONG";
+    case ErrorCode::kNotInModule: return "ERR_NOT_IN_MODULE";
   }
   return "ERR_UNKNOWN";
 }

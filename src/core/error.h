@@ -37,7 +37,8 @@ enum class ErrorCode : std::uint8_t {
   kInvalidExpires,      // expires below 1 s or not whole
   kExpiresTooLong,      // expires above 604800 s (7 days)
   kTooLarge,          // a request or response over the size limits (request_codec.h)
-  kKeyTooLong,        // a COS object key over 850 bytes of UTF-8
+  kKeyTooLong,        // a COS object key over 850 bytes of UTF-8 (S3: 1024)
+  kNotInModule,       // an op this build of the core leaves out (SigV4 in the COS-only module)
 };
 
 // Stable string codes, shared with the JS wrapper ("ERR_EMPTY_KEY", ...).

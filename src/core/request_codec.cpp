@@ -73,7 +73,9 @@ class WireReader {
 
 Error malformed() { return Fail(ErrorCode::kMalformedRequest, "request", "buffer is malformed"); }
 
-Error run_authorization(WireReader& in, std::string& out) {
+Error run_authorization(const unsigned char* body, std::size_t size, unsigned char flags, std::string& out) {
+  if (flags != 0) return malformed();
+  WireReader in(body, size);
   AuthorizationRequest r;
   r.secret_id = in.str();
   r.secret_key = in.str();
@@ -87,7 +89,9 @@ Error run_authorization(WireReader& in, std::string& out) {
   return build_authorization(r, out);
 }
 
-Error run_presign(WireReader& in, std::string& out, std::uint8_t flags) {
+Error run_presign(const unsigned char* body, std::size_t size, unsigned char flags, std::string& out) {
+  if ((flags & kSignKeyGivenFlag) && (flags & kSignKeyWantedFlag)) return malformed();
+  WireReader in(body, size);
   PresignRequest r;
   r.secret_id = in.str();
   (flags & kSignKeyGivenFlag ? r.sign_key : r.secret_key) = in.str();
@@ -110,7 +114,9 @@ Error run_presign(WireReader& in, std::string& out, std::uint8_t flags) {
   return err;
 }
 
-Error run_presign_v4(WireReader& in, std::string& out) {
+Error run_presign_v4(const unsigned char* body, std::size_t size, unsigned char flags, std::string& out) {
+  if (flags != 0) return malformed();
+  WireReader in(body, size);
   V4PresignRequest r;
   r.access_key_id = in.str();
   r.secret_access_key = in.str();
@@ -152,6 +158,23 @@ void write_error(const Error& err, std::string& out) {
 
 }  // namespace
 
+RequestOps cos_ops() {
+  RequestOps ops;
+  ops.authorization = &run_authorization;
+  ops.presign_urls = &run_presign;
+  return ops;
+}
+
+RequestOps all_ops() {
+  RequestOps ops = cos_ops();
+  ops.presign_v4_urls = &run_presign_v4;
+  return ops;
+}
+
+unsigned supported_ops_mask(const RequestOps& ops) {
+  return (ops.authorization ? 1u << 1 : 0u) | (ops.presign_urls ? 1u << 2 : 0u) | (ops.presign_v4_urls ? 1u << 3 : 0u);
+}
+
 RequestCodec::~RequestCodec() { wipe(input_.data(), input_.size()); }
 
 unsigned char* RequestCodec::reserve_input(std::size_t size) {
@@ -172,18 +195,23 @@ bool RequestCodec::run(std::size_t size) {
   } else if (size > kMaxRequestBytes) {
     err = Fail(ErrorCode::kTooLarge, "request", "is over 64 MiB as UTF-8: split it into smaller calls");
   } else {
-    WireReader in(input_.data(), size);
-    const std::uint8_t op_byte = in.u8();
-    const auto op = static_cast<RequestOp>(op_byte & kOpMask);
+    const std::uint8_t op_byte = size > 0 ? input_[0] : 0;
     const std::uint8_t flags = op_byte & static_cast<std::uint8_t>(~kOpMask);
-    const bool both_sign_key_flags = (flags & kSignKeyGivenFlag) && (flags & kSignKeyWantedFlag);
-    if (op == RequestOp::kAuthorization && flags == 0) {
-      err = run_authorization(in, response_);
-    } else if (op == RequestOp::kPresignUrls && !both_sign_key_flags) {
-      err = run_presign(in, response_, flags);
-    } else if (op == RequestOp::kPresignV4Urls && flags == 0) {
-      err = run_presign_v4(in, response_);
-    } else {
+    RequestHandler handler = nullptr;
+    switch (static_cast<RequestOp>(op_byte & kOpMask)) {
+      case RequestOp::kAuthorization: handler = ops_.authorization; break;
+      case RequestOp::kPresignUrls: handler = ops_.presign_urls; break;
+      case RequestOp::kPresignV4Urls:
+        handler = ops_.presign_v4_urls;
+        if (handler == nullptr) {
+          err = Fail(ErrorCode::kNotInModule, "signature", "SigV4 is not in this build of the module");
+        }
+        break;
+      default: break;
+    }
+    if (handler != nullptr) {
+      err = handler(input_.data() + 1, size - 1, flags, response_);
+    } else if (!err.failed()) {
       err = malformed();
     }
   }

@@ -35,9 +35,30 @@
 #include <string_view>
 #include <vector>
 
+#include "core/error.h"
+
 namespace cospresign {
 
 enum class RequestOp : unsigned char { kAuthorization = 1, kPresignUrls = 2, kPresignV4Urls = 3 };
+
+// One op: reads the request after its op byte (`flags` are the op byte's
+// high bits) and writes the response.
+using RequestHandler = Error (*)(const unsigned char* body, std::size_t size, unsigned char flags,
+                                 std::string& out);
+
+// The ops a codec answers, null for one left out (ERR_NOT_IN_MODULE). A
+// module built with cos_ops() references nothing of SigV4, so the linker
+// leaves it all out: a third of the wasm.
+struct RequestOps {
+  RequestHandler authorization = nullptr;
+  RequestHandler presign_urls = nullptr;
+  RequestHandler presign_v4_urls = nullptr;
+};
+RequestOps cos_ops();  // ops 1 and 2
+RequestOps all_ops();  // ops 1, 2 and 3
+
+// Bit (1 << op) for each op `ops` answers: what a host may ask for.
+unsigned supported_ops_mask(const RequestOps& ops);
 
 // Flags on kPresignUrls (see above).
 constexpr unsigned char kSharedTailFlag = 0x80;
@@ -55,7 +76,8 @@ constexpr std::size_t kMaxInputBuffer = 3 * kMaxRequestBytes;
 
 class RequestCodec {
  public:
-  RequestCodec() = default;
+  RequestCodec() : RequestCodec(all_ops()) {}
+  explicit RequestCodec(const RequestOps& ops) : ops_(ops) {}
   ~RequestCodec();
   RequestCodec(const RequestCodec&) = delete;
   RequestCodec& operator=(const RequestCodec&) = delete;
@@ -71,6 +93,7 @@ class RequestCodec {
   const std::string& response() const { return response_; }
 
  private:
+  RequestOps ops_;
   std::vector<unsigned char> input_;
   std::string response_;
 };

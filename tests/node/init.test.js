@@ -76,15 +76,20 @@ test('the package ships its entries, types and the wasm, and nothing else', () =
   assert.deepEqual(Object.keys(pkg.exports['.']), ['types', 'browser', 'node', 'default']);
 });
 
-test('the Node entry the package exports is the bundle of the current sources', async () => {
-  const { bundleNodeEntry, NODE_BUNDLE } = await import('../../scripts/bundle-node.mjs');
+test('the Node entries the package exports are the bundles of the current sources', async () => {
+  const { bundleNodeEntry, NODE_BUNDLES } = await import('../../scripts/bundle-node.mjs');
   const pkg = require('../../package.json');
-  assert.equal(pkg.exports['.'].node, `./${NODE_BUNDLE}`);
+  assert.equal(pkg.exports['.'].node, `./${NODE_BUNDLES['web/node.js']}`);
+  assert.equal(pkg.exports['./sigv4'].node, `./${NODE_BUNDLES['web/node-sigv4.js']}`);
   const fresh = await bundleNodeEntry({ write: false });
-  const shipped = readFileSync(new URL(`../../${NODE_BUNDLE}`, import.meta.url), 'utf8');
-  assert.ok(shipped === fresh.outputFiles[0].text, `${NODE_BUNDLE} is stale: run npm run build`);
-  // One file: importing it loads no other module of ours.
-  assert.doesNotMatch(shipped, /^import .* from ["']\.\.?\//m);
+  assert.equal(fresh.outputFiles.length, 3, 'two entries and their shared chunk');
+  for (const file of fresh.outputFiles) {
+    const shipped = readFileSync(file.path, 'utf8');
+    assert.ok(shipped === file.text, `${file.path} is stale: run npm run build`);
+    // No module of ours loaded from the sources: only the shared chunk.
+    for (const [, from] of shipped.matchAll(/^import [^;]*? from ["'](\.[^"']*)["']/gm)) assert.equal(from, './node-shared.mjs');
+    assert.ok(pkg.files.includes(file.path.slice(file.path.indexOf('web/dist/'))), `${file.path} is packed`);
+  }
 });
 
 test('the bundled Node entry and the sources sign alike', async () => {
@@ -92,4 +97,41 @@ test('the bundled Node entry and the sources sign alike', async () => {
   const source = await freshPackage();
   const options = { secretId: 'AKIDexample', secretKey: 'k', bucket: 'examplebucket-1250000000', region: 'ap-guangzhou', key: '照片/a b+c.jpg', keyTime: '1700000000;1700000600' };
   assert.equal((await bundled.init()).presignUrl(options), (await source.init()).presignUrl(options));
+});
+
+test("'cos-presign' loads the COS module; SigV4 is in 'cos-presign/sigv4', which signs COS alike", async () => {
+  const cos = await import('cos-presign');
+  const sigv4 = await import('cos-presign/sigv4');
+  const cosSigner = await cos.init();
+  const fullSigner = await sigv4.init();
+  assert.notEqual(cosSigner, fullSigner, 'two modules, one init() each');
+  const options = { secretId: 'AKIDexample', secretKey: 'k', sessionToken: 'tok', bucket: 'examplebucket-1250000000', region: 'ap-guangzhou', keyTime: '1700000000;1700000600', query: { 'response-content-disposition': 'attachment' } };
+  const keys = ['a.jpg', '照片/b c+d.png', 'x/'.repeat(40) + 'z'];
+  assert.deepEqual(cosSigner.presignUrls(options, keys), fullSigner.presignUrls(options, keys));
+  const auth = { secretId: 'AKIDexample', secretKey: 'k', key: 'a b', keyTime: '1700000000;1700000600', headers: { Range: 'bytes=0-9' } };
+  assert.equal(cosSigner.authorization(auth), fullSigner.authorization(auth));
+
+  const v4 = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'secret', region: 'us-east-1', bucket: 'examplebucket', key: 'a', date: 1700000000 };
+  assert.match(fullSigner.presignUrlV4(v4), /X-Amz-Signature=[0-9a-f]{64}$/);
+  for (const call of [() => cosSigner.presignUrlV4(v4), () => cosSigner.presignUrlsV4({ ...v4, key: undefined }, ['a'])]) {
+    assert.throws(call, (e) => e instanceof cos.InitError && e instanceof sigv4.InitError && e.code === 'ERR_NOT_IN_MODULE' &&
+      e.message.includes("'cos-presign/sigv4'") && !e.message.includes('secret'));
+  }
+  const presigner = cos.createPresigner({ signature: 'v4', bucket: 'examplebucket', region: 'us-east-1', credentials: async () => ({ accessKeyId: 'AKIAEXAMPLE', secretAccessKey: 'secret', sessionToken: 't', expiration: new Date(Date.now() + 3600e3) }) });
+  await assert.rejects(presigner.getObjectUrl('a'), (e) => e.code === 'ERR_NOT_IN_MODULE');
+  // One set of error classes for both entries.
+  assert.equal(cos.InvalidArgumentError, sigv4.InvalidArgumentError);
+});
+
+test('the COS module answers a SigV4 request with ERR_NOT_IN_MODULE, not a crash', async () => {
+  const { init } = await import('cos-presign');
+  const signer = await init();
+  const core = signer._wire.core;
+  assert.equal(core.supportedOps(), (1 << 1) | (1 << 2));
+  const at = core.reserveInput(1);
+  core.HEAPU8[at] = 3;
+  assert.equal(core.handleRequest(1), false);
+  const [ptr, len] = new Uint32Array(core.HEAPU8.buffer, core.responseSlot(), 2);
+  assert.match(new TextDecoder().decode(core.HEAPU8.subarray(ptr, ptr + len)), /^ERR_NOT_IN_MODULE\x1fsignature\x1f/);
+  assert.match(signer.presignUrl({ secretId: 'AKIDexample', secretKey: 'k', bucket: 'examplebucket-1250000000', region: 'ap-guangzhou', key: 'a' }), /^https:/);
 });

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import { inspect } from 'node:util';
 import { createPresigner, CosCompat, CredentialsError, ExpiryError, InvalidArgumentError } from 'cos-presign';
+import { createPresigner as createPresignerWithSigV4 } from 'cos-presign/sigv4';
 import { verifyCosUrl } from './helpers/cos-url.js';
 import { CosJs } from './helpers/sdk.js';
 
@@ -428,14 +429,14 @@ test('AWS credential shapes (STS AssumeRole JSON, SDK v3 identity) are accepted 
     { accessKeyId: 'ASIAEXAMPLE', secretAccessKey: SECRET, sessionToken: 'tok', expiration },
   ];
   for (const shape of shapes) {
-    const p = createPresigner({ signature: 'v4', endpoint: 'https://s3.us-east-1.amazonaws.com', bucket: 'my-bucket', region: 'us-east-1', credentials: async () => shape, now: clock().now });
+    const p = createPresignerWithSigV4({ signature: 'v4', endpoint: 'https://s3.us-east-1.amazonaws.com', bucket: 'my-bucket', region: 'us-east-1', credentials: async () => shape, now: clock().now });
     const d = await p.getObjectUrlDetails('a.txt', { expires: 3600 });
     const q = new URL(d.url).searchParams;
     assert.match(q.get('X-Amz-Credential'), /^ASIAEXAMPLE\//);
     assert.equal(q.get('X-Amz-Security-Token'), 'tok');
     assert.equal(d.endTime, T0 + 900, 'clamped to the AWS expiration');
   }
-  const missing = createPresigner({ signature: 'v4', endpoint: 'https://s3.us-east-1.amazonaws.com', bucket: 'b', region: 'us-east-1',
+  const missing = createPresignerWithSigV4({ signature: 'v4', endpoint: 'https://s3.us-east-1.amazonaws.com', bucket: 'b', region: 'us-east-1',
     credentials: async () => ({ AccessKeyId: 'A', SecretAccessKey: SECRET, SessionToken: 't' }) });
   await assert.rejects(missing.getObjectUrl('a'), (e) => e.code === 'ERR_CREDENTIALS_INVALID' && /Expiration is missing/.test(e.message));
 });

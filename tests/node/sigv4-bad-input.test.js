@@ -2,7 +2,7 @@
 // code and a message naming the field, never the secret; the signer stays usable.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { init } from 'cos-presign';
+import { init } from 'cos-presign/sigv4';
 import { expectInvalid } from './helpers/expect-error.js';
 
 const SECRET = 'sEcReT/aCcEsS+kEy-that-must-never-leak';

@@ -18,7 +18,7 @@ import assert from 'node:assert/strict';
 import { createHash, createHmac } from 'node:crypto';
 import { createRequire } from 'node:module';
 import fc from 'fast-check';
-import { init } from 'cos-presign';
+import { init } from 'cos-presign/sigv4';
 import * as arb from './helpers/arbitraries.js';
 import { camSafeEncode } from './helpers/cos-url.js';
 

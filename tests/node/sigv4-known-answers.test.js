@@ -3,7 +3,7 @@
 // through the public JS API, imported by its name as users import it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { init } from 'cos-presign';
+import { init } from 'cos-presign/sigv4';
 
 const example = {
   accessKeyId: 'AKIAIOSFODNN7EXAMPLE',

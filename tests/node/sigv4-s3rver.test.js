@@ -16,7 +16,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { init, createPresigner, InvalidArgumentError } from 'cos-presign';
+import { init, createPresigner, InvalidArgumentError } from 'cos-presign/sigv4';
 
 const require = createRequire(import.meta.url);
 const S3rver = require('@20minutes/s3rver');

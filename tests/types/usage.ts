@@ -5,6 +5,7 @@ import {
   init, createPresigner, CosCompat, CosPresignError, InvalidArgumentError, CredentialsError, ExpiryError,
   type Presigner, type UrlDetails, type TemporaryCredentials, type CredentialScope,
 } from 'cos-presign';
+import * as withSigV4 from 'cos-presign/sigv4';
 
 async function main(): Promise<void> {
   const signer = await init();
@@ -13,6 +14,8 @@ async function main(): Promise<void> {
   const urls: string[] = signer.presignUrls({ secretId: 'a', secretKey: 'b', bucket: 'b-1', region: 'r' }, ['a', 'b']);
   await init(new Uint8Array(0));
   await init(new URL('file:///x.wasm'));
+  const v4: string = (await withSigV4.init()).presignUrlV4({ accessKeyId: 'A', secretAccessKey: 's', region: 'us-east-1', bucket: 'bkt', key: 'k' });
+  withSigV4.createPresigner({ signature: 'v4', bucket: 'bkt', region: 'us-east-1', credentials: '/api/sts' });
 
   const provider = async (scope: CredentialScope): Promise<TemporaryCredentials> => ({
     credentials: { tmpSecretId: scope.bucket, tmpSecretKey: 'k', sessionToken: 't' }, startTime: 1, expiredTime: 2,
