@@ -25,6 +25,7 @@ const PRESIGN_OPTIONS = new Set([
 ]);
 
 const NO_SIGN_KEY = Object.freeze({ secretKey: '', keyTime: '', signKey: '' });
+const NO_TOKEN = Object.freeze({ token: '', part: '' });
 
 export class Signer {
   constructor(core) {
@@ -37,11 +38,17 @@ export class Signer {
     // Non-enumerable, so Object.keys, spreads and util.inspect (console.log)
     // do not show the secret and the SignKey.
     Object.defineProperty(this, '_signKeyFor', { value: NO_SIGN_KEY, writable: true, enumerable: false });
+    // The last single call's session token and its percent-encoded URL part
+    // ("&x-cos-security-token=..."): the token is most of a URL's bytes and
+    // the same for every call with the same credentials, so a repeat sends
+    // no token and appends this part instead (it is not signed). Non-enumerable too.
+    Object.defineProperty(this, '_tokenFor', { value: NO_TOKEN, writable: true, enumerable: false });
   }
 
   /** Forgets the cached SignKey and the secretKey it came from (a presigner's dispose() calls it). */
   _forgetSignKey() {
     this._signKeyFor = NO_SIGN_KEY;
+    this._tokenFor = NO_TOKEN;
   }
 
   // util.inspect / console.log in Node: nothing of the state.
@@ -135,6 +142,8 @@ export class Signer {
     const w = this._wire;
     let op = OP_PRESIGN_URLS_SHARED_TAIL;
     let secretField = secretKey;
+    let tokenField = sessionToken;
+    let tokenPart = null;
     const cached = this._signKeyFor;
     if (!batch) {
       if (cached.secretKey === secretKey && cached.keyTime === keyTime) {
@@ -143,8 +152,12 @@ export class Signer {
       } else {
         op |= FLAG_SIGN_KEY_WANTED;
       }
+      if (sessionToken !== '' && this._tokenFor.token === sessionToken) {
+        tokenField = ''; // checked and encoded by the core on the call that cached it
+        tokenPart = this._tokenFor.part;
+      }
     }
-    const fixed = [secretId, secretField, sessionToken, method, keyTime, bucket, region, domain, protocol];
+    const fixed = [secretId, secretField, tokenField, method, keyTime, bucket, region, domain, protocol];
     w.begin(1 + bytesBound(fixed) + listBound(query) + listBound(headers) + 4 + bytesBound(keys));
     w.u8(op);
     for (const s of fixed) w.str(s);
@@ -163,7 +176,16 @@ export class Signer {
     }
     const nl = text.indexOf('\n');
     const tail = text.slice(0, nl);
-    if (!batch) return text.slice(nl + 1) + tail;
+    if (!batch) {
+      if (tokenPart !== null) return text.slice(nl + 1) + tokenPart + tail;
+      if (tokenField !== '') {
+        // The tail starts with the token's part; the next '&' (never inside
+        // it: the core percent-encodes '&') starts the query parameters.
+        const end = tail.indexOf('&', 1);
+        this._tokenFor = { token: sessionToken, part: end < 0 ? tail : tail.slice(0, end) };
+      }
+      return text.slice(nl + 1) + tail;
+    }
     const parts = text.split('\n');
     const urls = new Array(parts.length - 1);
     for (let i = 1; i < parts.length; i++) urls[i - 1] = parts[i] + tail;

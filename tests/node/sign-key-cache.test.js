@@ -47,3 +47,42 @@ test('neither the secret key nor the SignKey stays in wasm memory after single c
   signer.presignUrls({ ...base, secretKey, keyTime }, ['x', 'y']);
   assert.ok(!contains(core.HEAPU8, secretKey) && !contains(core.HEAPU8, signKey), 'after a batch');
 });
+
+// The session token's URL part is cached the same way (a repeat call sends no
+// token): the URL must carry the token of *this* call, encoded as the core
+// encodes it, whatever came before.
+test('alternating session tokens: every URL carries its own token, as a fresh batch encodes it', async () => {
+  const signer = await init();
+  const keyTime = '1700000000;1700000900';
+  const tokens = ['tok-one', 'tok-one', 'tok two/+&=?', '', 'tok two/+&=?', '令牌-三', '令牌-三', 'tok-one', undefined, 'tok-one'];
+  for (const sessionToken of tokens) {
+    for (const query of [undefined, { 'response-content-disposition': 'attachment; filename="a b.jpg"' }]) {
+      const options = { ...base, secretKey: 'secret', keyTime, sessionToken, query };
+      const url = signer.presignUrl({ ...options, key: 'dir/a b.jpg' });
+      assert.equal(new URL(url).searchParams.get('x-cos-security-token'), sessionToken ? sessionToken : null, url);
+      assert.ok(verifyCosUrl(url, { secretKey: 'secret' }).ok, url);
+      assert.deepEqual([url], signer.presignUrls(options, ['dir/a b.jpg']), 'same as a batch');
+    }
+  }
+});
+
+test('a bad session token is refused even right after a good one was cached', async () => {
+  const signer = await init();
+  const options = { ...base, secretKey: 'secret', keyTime: '1700000000;1700000900', key: 'a' };
+  signer.presignUrl({ ...options, sessionToken: 'good-token' });
+  assert.throws(() => signer.presignUrl({ ...options, sessionToken: 'bad\ntoken' }), { code: 'ERR_CONTROL_CHARACTER' });
+  assert.throws(() => signer.presignUrl({ ...options, sessionToken: 'bad\uD800' }), { code: 'ERR_LONE_SURROGATE' });
+  assert.match(signer.presignUrl({ ...options, sessionToken: 'good-token' }), /&x-cos-security-token=good-token$/);
+});
+
+test('the cached token is not in Object.keys, JSON or inspect, and _forgetSignKey() drops it', async () => {
+  const signer = await init();
+  const token = 'cached-token-that-must-not-show-0123';
+  signer.presignUrl({ ...base, secretKey: 'secret', sessionToken: token, key: 'a' });
+  const { inspect } = await import('node:util');
+  for (const text of [JSON.stringify(signer), Object.keys(signer).join(), inspect(signer, { depth: 4, showHidden: false })]) {
+    assert.ok(!text.includes(token), text);
+  }
+  signer._forgetSignKey();
+  assert.ok(!JSON.stringify(Object.getOwnPropertyDescriptors(signer)).includes(token), 'forgotten');
+});
