@@ -16,7 +16,7 @@ export const init = /* @__PURE__ */ makeInit(
 );
 
 /** createPresigner({ bucket, region, credentials, ... }): URLs from temporary credentials. */
-export const createPresigner = /* @__PURE__ */ presignerFactory(init);
+export const createPresigner = /* @__PURE__ */ presignerFactory(init, { sigv4: true });
 
 /** Drop-in for cos-js-sdk-v5's getObjectUrl with getAuthorization. */
 export const CosCompat = /* @__PURE__ */ compatClass(createPresigner);

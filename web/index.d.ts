@@ -184,7 +184,7 @@ export interface PresignerOptions {
   now?: () => number;
   /** Where the wasm comes from (see init()). */
   wasm?: WasmSource;
-  /** "cos" (default): COS signatures. "v4": AWS Signature V4 URLs (S3, R2, MinIO, COS's S3 API) via presignUrlsV4. */
+  /** "cos" (default): COS signatures. "v4": AWS Signature V4 URLs (S3, R2, MinIO, COS's S3 API); needs createPresigner from 'cos-presign/sigv4' (from 'cos-presign', createPresigner throws ERR_NOT_IN_MODULE). */
   signature?: 'cos' | 'v4';
   /** With signature "v4": the endpoint (see PresignV4CommonOptions.endpoint); default AWS S3. */
   endpoint?: string;

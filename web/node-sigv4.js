@@ -18,7 +18,7 @@ const WASM_PATH = typeof COS_PRESIGN_BUNDLED === 'undefined' ? './dist/cos-presi
 export const init = /* @__PURE__ */ makeInit(createCosPresignModule, () => new URL(WASM_PATH, import.meta.url), readWasm, SigV4Signer);
 
 /** createPresigner({ bucket, region, credentials, ... }): URLs from temporary credentials. */
-export const createPresigner = /* @__PURE__ */ presignerFactory(init);
+export const createPresigner = /* @__PURE__ */ presignerFactory(init, { sigv4: true });
 
 /** Drop-in for cos-js-sdk-v5's getObjectUrl with getAuthorization. */
 export const CosCompat = /* @__PURE__ */ compatClass(createPresigner);

@@ -6,6 +6,7 @@ import { CosPresignError, CredentialsError, ExpiryError, invalid } from './error
 import { makeProvider, normalizeCredentials } from './credentials.js';
 import { checkWellFormed } from './wire.js';
 import { typeName } from './options.js';
+import { sigV4NotInModule } from './signer.js';
 
 export const ACTION_GET_OBJECT = 'name/cos:GetObject';
 export const ACTION_S3_GET_OBJECT = 's3:GetObject';
@@ -439,8 +440,11 @@ export class Presigner {
   }
 }
 
-export function presignerFactory(init) {
+// `sigv4`: whether this entry's module has SigV4 ('cos-presign/sigv4').
+export function presignerFactory(init, { sigv4 = false } = {}) {
   return function createPresigner(options) {
+    // Refused here, not at the first URL: the page learns it when it is built.
+    if (!sigv4 && options !== null && typeof options === 'object' && options.signature === 'v4') throw sigV4NotInModule();
     return new Presigner(init, options);
   };
 }
