@@ -132,7 +132,7 @@ Error CosSigner::init(std::string_view secret_key, std::string_view key_time) {
   Error err = parse_key_time(key_time, start, end);
   if (err.failed()) return err;
 
-  Hmac secret_key_hmac(DigestKind::kSha1);
+  HmacSha1 secret_key_hmac;
   err = secret_key_hmac.set_key(secret_key);
   if (err.failed()) return err;
   unsigned char raw[20];

@@ -73,8 +73,8 @@ class CosSigner {
   void clear();
 
  private:
-  Hmac sign_key_hmac_{DigestKind::kSha1};
-  Hash sha1_{DigestKind::kSha1};
+  HmacSha1 sign_key_hmac_;
+  HashSha1 sha1_;
   std::string key_time_;
   char sign_key_hex_[40] = {};
   std::size_t sign_key_size_ = 0;

@@ -7,72 +7,74 @@ namespace {
 
 constexpr std::size_t kBlockSize = 64;  // SHA-1 and SHA-256 alike
 
-std::size_t digest_size(DigestKind kind) { return kind == DigestKind::kSha1 ? 20 : 32; }
-
 const unsigned char* bytes(std::string_view s) { return reinterpret_cast<const unsigned char*>(s.data()); }
 
 Error crypto_failure() { return Fail(ErrorCode::kCryptoFailure, "digest", "failed inside mbedTLS"); }
 
+constexpr bool kIsSha1(DigestKind k) { return k == DigestKind::kSha1; }
+
 }  // namespace
 
-DigestState::DigestState(DigestKind k) : kind(k) {
-  if (kind == DigestKind::kSha1) {
-    mbedtls_sha1_init(&sha1);
+template <DigestKind K>
+DigestState<K>::DigestState() {
+  if constexpr (kIsSha1(K)) {
+    mbedtls_sha1_init(&context);
   } else {
-    mbedtls_sha256_init(&sha256);
+    mbedtls_sha256_init(&context);
   }
 }
 
-DigestState::~DigestState() { wipe_state(); }
+template <DigestKind K>
+DigestState<K>::~DigestState() {
+  wipe_state();
+}
 
-void DigestState::start() {
-  if (kind == DigestKind::kSha1) {
-    mbedtls_sha1_starts(&sha1);
+template <DigestKind K>
+void DigestState<K>::start() {
+  if constexpr (kIsSha1(K)) {
+    mbedtls_sha1_starts(&context);
   } else {
-    mbedtls_sha256_starts(&sha256, 0);
+    mbedtls_sha256_starts(&context, 0);
   }
 }
 
-void DigestState::update(const unsigned char* data, std::size_t size) {
-  if (kind == DigestKind::kSha1) {
-    mbedtls_sha1_update(&sha1, data, size);
+template <DigestKind K>
+void DigestState<K>::update(const unsigned char* data, std::size_t size) {
+  if constexpr (kIsSha1(K)) {
+    mbedtls_sha1_update(&context, data, size);
   } else {
-    mbedtls_sha256_update(&sha256, data, size);
+    mbedtls_sha256_update(&context, data, size);
   }
 }
 
-bool DigestState::finish(unsigned char* out) {
-  return (kind == DigestKind::kSha1 ? mbedtls_sha1_finish(&sha1, out) : mbedtls_sha256_finish(&sha256, out)) == 0;
-}
-
-void DigestState::copy_from(const DigestState& other) {
-  if (kind == DigestKind::kSha1) {
-    sha1 = other.sha1;
+template <DigestKind K>
+bool DigestState<K>::finish(unsigned char* out) {
+  if constexpr (kIsSha1(K)) {
+    return mbedtls_sha1_finish(&context, out) == 0;
   } else {
-    sha256 = other.sha256;
+    return mbedtls_sha256_finish(&context, out) == 0;
   }
 }
 
-void DigestState::wipe_state() {
-  if (kind == DigestKind::kSha1) {
-    mbedtls_sha1_free(&sha1);  // zeroizes
+template <DigestKind K>
+void DigestState<K>::wipe_state() {
+  if constexpr (kIsSha1(K)) {
+    mbedtls_sha1_free(&context);  // zeroizes
   } else {
-    mbedtls_sha256_free(&sha256);
+    mbedtls_sha256_free(&context);
   }
 }
 
-std::size_t Hash::size() const { return digest_size(state_.kind); }
-
-Error Hash::digest(std::string_view message, unsigned char* out) {
+template <DigestKind K>
+Error Hash<K>::digest(std::string_view message, unsigned char* out) {
   state_.start();
   state_.update(bytes(message), message.size());
   const bool ok = state_.finish(out);
   return ok ? Ok() : crypto_failure();
 }
 
-std::size_t Hmac::size() const { return digest_size(inner_.kind); }
-
-Error Hmac::set_key(std::string_view key) {
+template <DigestKind K>
+Error Hmac<K>::set_key(std::string_view key) {
   unsigned char block[kBlockSize] = {};
   if (key.size() > kBlockSize) {
     work_.start();
@@ -93,26 +95,34 @@ Error Hmac::set_key(std::string_view key) {
   return Ok();
 }
 
-Error Hmac::sign(std::string_view message, unsigned char* out) {
+template <DigestKind K>
+Error Hmac<K>::sign(std::string_view message, unsigned char* out) {
   if (!keyed_) return crypto_failure();
-  unsigned char inner_digest[kMaxDigestSize];
-  const std::size_t n = size();
+  unsigned char inner_digest[kDigestSize<K>];
   work_.copy_from(inner_);
   work_.update(bytes(message), message.size());
   bool ok = work_.finish(inner_digest);
   work_.copy_from(outer_);
-  work_.update(inner_digest, n);
+  work_.update(inner_digest, sizeof inner_digest);
   ok = work_.finish(out) && ok;
   wipe(inner_digest, sizeof inner_digest);
   return ok ? Ok() : crypto_failure();
 }
 
-void Hmac::clear() {
+template <DigestKind K>
+void Hmac<K>::clear() {
   inner_.wipe_state();
   outer_.wipe_state();
   work_.wipe_state();
   keyed_ = false;
 }
+
+template struct DigestState<DigestKind::kSha1>;
+template struct DigestState<DigestKind::kSha256>;
+template class Hash<DigestKind::kSha1>;
+template class Hash<DigestKind::kSha256>;
+template class Hmac<DigestKind::kSha1>;
+template class Hmac<DigestKind::kSha256>;
 
 void hex_lower(const unsigned char* in, std::size_t n, char* out) {
   static constexpr char kHex[] = "0123456789abcdef";

@@ -279,7 +279,7 @@ Error V4Signer::init(std::string_view secret_access_key, std::string_view date8,
   unsigned char key[32];
   Error err;
   {
-    Hmac step(DigestKind::kSha256);
+    HmacSha256 step;
     err = step.set_key(secret);
     if (!err.failed()) err = step.sign(date8, key);
   }
@@ -288,7 +288,7 @@ Error V4Signer::init(std::string_view secret_access_key, std::string_view date8,
   const std::string_view steps[] = {region, service, "aws4_request"};
   for (const std::string_view message : steps) {
     if (err.failed()) break;
-    Hmac step(DigestKind::kSha256);
+    HmacSha256 step;
     err = step.set_key(std::string_view(reinterpret_cast<const char*>(key), sizeof key));
     if (!err.failed()) err = step.sign(message, key);
   }

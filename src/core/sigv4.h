@@ -75,8 +75,8 @@ class V4Signer {
   void clear() { signing_key_hmac_.clear(); }
 
  private:
-  Hmac signing_key_hmac_{DigestKind::kSha256};
-  Hash sha256_{DigestKind::kSha256};
+  HmacSha256 signing_key_hmac_;
+  HashSha256 sha256_;
   std::string string_to_sign_;
 };
 
