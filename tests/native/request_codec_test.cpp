@@ -65,3 +65,29 @@ TEST(RequestCodec, RefusesHugeCounts) {
 
 }  // namespace
 }  // namespace cospresign
+
+namespace cospresign {
+namespace {
+
+// The COS module's codec: ops 1 and 2 as before, op 3 refused by name (and
+// the wire mask says so), whatever bytes follow.
+TEST(RequestCodec, CosOpsLeaveSigV4Out) {
+  EXPECT_EQ(supported_ops_mask(cos_ops()), (1u << 1) | (1u << 2));
+  EXPECT_EQ(supported_ops_mask(all_ops()), (1u << 1) | (1u << 2) | (1u << 3));
+  RequestCodec cos(cos_ops());
+  ASSERT_TRUE(run(cos, download_request()));
+  EXPECT_NE(cos.response().find("q-signature=01681b8c9d798a678e43b685a9f1bba0f6c0e012"), std::string::npos);
+  for (const std::string request : {std::string("\x03"), std::string("\x03garbage", 8)}) {
+    ASSERT_FALSE(run(cos, request));
+    EXPECT_EQ(cos.response().rfind("ERR_NOT_IN_MODULE\x1fsignature\x1f", 0), 0u) << cos.response();
+  }
+  ASSERT_FALSE(run(cos, std::string("\x04", 1)));
+  EXPECT_EQ(cos.response().rfind("ERR_MALFORMED_REQUEST", 0), 0u);
+  // The full codec does not answer op 3 that way.
+  RequestCodec full(all_ops());
+  ASSERT_FALSE(run(full, std::string("\x03", 1)));
+  EXPECT_EQ(full.response().rfind("ERR_MALFORMED_REQUEST", 0), 0u);
+}
+
+}  // namespace
+}  // namespace cospresign
