@@ -56,9 +56,10 @@ async function runInBrowser(outdir) {
     });
     await page.waitForSelector('body[data-result]');
     const result = JSON.parse(await page.getAttribute('body', 'data-result'));
+    const v4 = await page.getAttribute('body', 'data-v4');
     const csp = (await page.evaluate(async () => (await fetch(location.href)).headers.get('content-security-policy')));
     await page.close();
-    return { result, problems, wasmResponses, csp, demo };
+    return { result, v4, problems, wasmResponses, csp, demo };
   } finally {
     await demo.close();
   }
@@ -96,4 +97,36 @@ test('esbuild without a wasm loader: init fails clearly until the wasm is copied
   assert.match(run.result.text, /Hello from the local COS bucket/);
   assert.deepEqual(run.wasmResponses.map((r) => [new URL(r.url).pathname, r.status, r.type]), [['/app/dist/cos-presign-core.wasm', 200, 'application/wasm']]);
   assert.deepEqual(run.problems, []);
+});
+
+test("'cos-presign/sigv4' bundled: its own wasm is emitted and used, COS links download, SigV4 matches AWS's example", async () => {
+  const outdir = join(ROOT, 'test-artifacts', 'bundle-sigv4');
+  const result = await bundle('with-sigv4.js', outdir);
+  const emitted = (await readdir(outdir)).filter((f) => f.endsWith('.wasm'));
+  assert.equal(emitted.length, 1);
+  assert.deepEqual(await readFile(join(outdir, emitted[0])), await readFile(join(ROOT, 'web', 'dist', 'cos-presign-core-sigv4.wasm')));
+  const inputs = Object.keys(result.metafile.inputs);
+  assert.ok(inputs.some((f) => f.endsWith('web/index-sigv4.js')) && inputs.some((f) => f.endsWith('web/dist/cos-presign-core-sigv4.mjs')));
+  assert.ok(!inputs.some((f) => f.endsWith('web/dist/cos-presign-core.mjs')), 'not the COS-only glue as well');
+  const run = await runInBrowser(outdir);
+  assert.equal(run.result.status, 200, JSON.stringify(run.result));
+  assert.match(run.result.text, /Hello from the local COS bucket/);
+  // AWS's published pre-signed URL example, and the same URL as Node makes.
+  assert.equal(new URL(run.v4).searchParams.get('X-Amz-Signature'), 'aeeed9bbccd4d02ee5c0109b86d86835f995330da4c265957d157751f604d404');
+  const { init: initNode } = await import('cos-presign/sigv4');
+  assert.equal(run.v4, (await initNode()).presignUrlV4({
+    accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+    region: 'us-east-1', endpoint: 'https://s3.amazonaws.com', bucket: 'examplebucket', key: 'test.txt', date: 1369353600, expires: 86400,
+  }));
+  assert.deepEqual(run.wasmResponses.map((r) => [new URL(r.url).pathname, r.status, r.type]), [[`/app/${emitted[0]}`, 200, 'application/wasm']]);
+  assert.deepEqual(run.problems, []);
+});
+
+test('a COS-only app bundles none of SigV4', async () => {
+  const outdir = join(ROOT, 'test-artifacts', 'bundle-cos-only');
+  const result = await bundle('with-file-loader.js', outdir);
+  const inputs = Object.keys(result.metafile.inputs);
+  assert.ok(!inputs.some((f) => /web\/(sigv4|index-sigv4)\.js$|cos-presign-core-sigv4/.test(f)), inputs.join(', '));
+  const js = (await readdir(outdir)).filter((f) => f.endsWith('.js'));
+  for (const f of js) assert.doesNotMatch(await readFile(join(outdir, f), 'utf8'), /X-Amz-/);
 });
