@@ -45,7 +45,7 @@ export class Signer {
     Object.defineProperty(this, '_tokenFor', { value: NO_TOKEN, writable: true, enumerable: false });
   }
 
-  /** Forgets the cached SignKey and the secretKey it came from (a presigner's dispose() calls it). */
+  /** Forgets the cached SignKey, the secretKey it came from and the cached token part (a presigner's dispose() calls it). */
   _forgetSignKey() {
     this._signKeyFor = NO_SIGN_KEY;
     this._tokenFor = NO_TOKEN;
