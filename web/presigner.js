@@ -103,7 +103,8 @@ export class Presigner {
   #disposed = false;
   #v4 = null; // SigV4 target { endpoint, pathStyle, service }, or null for COS signatures
 
-  constructor(init, options) {
+  // `sigv4`: whether `init` loads a module with SigV4 ('cos-presign/sigv4').
+  constructor(init, options, { sigv4 = false } = {}) {
     checkKnown(options, PRESIGNER_OPTIONS, 'createPresigner()');
     for (const field of ['bucket', 'region']) {
       const v = options[field];
@@ -134,6 +135,8 @@ export class Presigner {
       throw invalid('ERR_INVALID_VALUE', 'signature', 'must be "cos" (default) or "v4"');
     }
     const v4 = options.signature === 'v4';
+    // Refused here, not at the first URL: the page learns it where the presigner is made.
+    if (v4 && !sigv4) throw sigV4NotInModule();
     for (const field of v4 ? COS_ONLY_OPTIONS : V4_ONLY_OPTIONS) {
       if (options[field] !== undefined) {
         throw invalid('ERR_CONFLICTING_OPTIONS', field, v4 ? 'is a COS option: with signature "v4" use endpoint' : 'needs signature: "v4"');
@@ -440,11 +443,8 @@ export class Presigner {
   }
 }
 
-// `sigv4`: whether this entry's module has SigV4 ('cos-presign/sigv4').
-export function presignerFactory(init, { sigv4 = false } = {}) {
+export function presignerFactory(init, entry) {
   return function createPresigner(options) {
-    // Refused here, not at the first URL: the page learns it when it is built.
-    if (!sigv4 && options !== null && typeof options === 'object' && options.signature === 'v4') throw sigV4NotInModule();
-    return new Presigner(init, options);
+    return new Presigner(init, options, entry);
   };
 }
