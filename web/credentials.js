@@ -169,7 +169,7 @@ async function fetchCredentials(url, scope, fetchImpl, timeout) {
   const timer = setTimeout(() => controller.abort(), timeout);
   let response;
   try {
-    response = await fetchImpl(target, { headers: { accept: 'application/json' }, credentials: 'same-origin', signal: controller.signal });
+    response = await fetchImpl(target, { headers: { accept: 'application/json' }, signal: controller.signal });
   } catch (cause) {
     const timedOut = controller.signal.aborted;
     throw new CredentialsError(timedOut ? 'ERR_CREDENTIALS_TIMEOUT' : 'ERR_CREDENTIALS_FETCH',

@@ -1,5 +1,6 @@
-// Types for cos-presign and cos-presign/sigv4 (the same API; the second loads
-// the module with SigV4). Hand-written: Emscripten 3.1.6 cannot emit them.
+// Types for 'cos-presign' (COS signatures; the module without SigV4).
+// 'cos-presign/sigv4' has its own file, sigv4.d.ts, which adds SigV4 to
+// these. Hand-written: Emscripten 3.1.6 cannot emit them.
 
 /** Every error thrown by cos-presign. `code` is stable; the message never contains a secret. */
 export class CosPresignError extends Error {
@@ -65,46 +66,6 @@ export interface PresignOptions extends PresignCommonOptions {
   key: string;
 }
 
-/** Options shared by every URL of a SigV4 batch (S3, COS's S3 API, Cloudflare R2, MinIO, ...). */
-export interface PresignV4CommonOptions {
-  accessKeyId: string;
-  secretAccessKey: string;
-  /** Temporary credentials' token; signed in the query as X-Amz-Security-Token. */
-  sessionToken?: string;
-  /** "us-east-1"; "auto" for R2; the COS region (e.g. "ap-guangzhou") for COS. */
-  region: string;
-  /** Default "s3". */
-  service?: string;
-  /**
-   * Default: AWS S3 (`https://{bucket}.s3.{region}.amazonaws.com`). Otherwise a URL without path:
-   * "https://{account}.r2.cloudflarestorage.com", "https://cos.ap-guangzhou.myqcloud.com",
-   * "http://127.0.0.1:9000"; a bare "host[:port]" means https.
-   */
-  endpoint?: string;
-  /** S3 bucket name. May be left out only when `endpoint` already is the bucket's own host. */
-  bucket?: string;
-  /** Default "GET"; sent and signed in uppercase. */
-  method?: string;
-  /** Signed and carried in the URL; `null` is a parameter without a value. */
-  query?: Query;
-  /** Signed in addition to host; the client must send them. */
-  headers?: Headers;
-  /** Seconds, 1 to 604800 (7 days); default 900. */
-  expires?: number;
-  /** The signing time (X-Amz-Date): a Date or unix seconds. Default now. */
-  date?: Date | number;
-  /**
-   * true: `{endpoint}/{bucket}/{key}`; false: `{bucket}.{endpoint}/{key}`. Default: path style when the
-   * endpoint is an IP address, localhost or has a port (MinIO), or the bucket has a dot; otherwise virtual-hosted.
-   */
-  pathStyle?: boolean;
-}
-
-export interface PresignV4Options extends PresignV4CommonOptions {
-  /** The object key, used verbatim (a leading "/" is part of the key). */
-  key: string;
-}
-
 export interface Signer {
   /** The Authorization value COS takes in a header. */
   authorization(options: AuthorizationOptions): string;
@@ -112,10 +73,6 @@ export interface Signer {
   presignUrl(options: PresignOptions): string;
   /** One URL per key, sharing every other option, in one pass. */
   presignUrls(common: PresignCommonOptions, keys: readonly string[]): string[];
-  /** One AWS Signature V4 pre-signed URL. Synchronous. Needs the signer from 'cos-presign/sigv4' (else ERR_NOT_IN_MODULE). */
-  presignUrlV4(options: PresignV4Options): string;
-  /** One SigV4 URL per key, sharing every other option, in one pass ('cos-presign/sigv4'). */
-  presignUrlsV4(common: PresignV4CommonOptions, keys: readonly string[]): string[];
 }
 
 /** Where the wasm comes from: a URL, a fetch Response (or its promise), bytes, or a compiled module. */
@@ -128,7 +85,7 @@ export type WasmSource =
   | ArrayBufferView
   | WebAssembly.Module;
 
-/** Loads the wasm once; later calls return the same promise. */
+/** Loads the wasm once; later calls return the same promise. Default: cos-presign-core.wasm next to the package's module. */
 export function init(source?: WasmSource): Promise<Signer>;
 
 /** Credentials could not be obtained or are unusable. Codes: ERR_CREDENTIALS_HTTP (see `status`),
@@ -141,29 +98,49 @@ export class CredentialsError extends CosPresignError {
 export class ExpiryError extends CosPresignError {}
 
 /** What backends already return: qcloud-cos-sts JSON, cos-js-sdk-v5's getAuthorization data, or the plain shape. */
+/** Unix seconds; a string of digits is accepted too (some backends stringify them). */
+export type UnixSeconds = number | string;
+
+/**
+ * What backends already return, taken as it is: the JSON of qcloud-cos-sts, the data of cos-js-sdk-v5's
+ * getAuthorization callback, the plain shape, or (for SigV4, also accepted for COS) AWS STS's
+ * `{ Credentials: { AccessKeyId, ... } }`, its inner object, and the AWS SDK v3 credential identity.
+ */
 export type TemporaryCredentials =
-  | { credentials: { tmpSecretId: string; tmpSecretKey: string; sessionToken: string }; startTime?: number; expiredTime?: number; expiration?: string; ScopeLimit?: boolean }
-  | { TmpSecretId: string; TmpSecretKey: string; SecurityToken?: string; XCosSecurityToken?: string; StartTime?: number; ExpiredTime: number; ScopeLimit?: boolean }
-  | { secretId: string; secretKey: string; sessionToken: string; startTime?: number; expiredTime: number; scopeLimit?: boolean };
+  | { credentials: { tmpSecretId: string; tmpSecretKey: string; sessionToken: string }; startTime?: UnixSeconds; expiredTime: UnixSeconds; expiration?: string; ScopeLimit?: boolean }
+  | { credentials: { tmpSecretId: string; tmpSecretKey: string; sessionToken: string }; startTime?: UnixSeconds; expiration: string; ScopeLimit?: boolean }
+  | { TmpSecretId: string; TmpSecretKey: string; SecurityToken: string; StartTime?: UnixSeconds; ExpiredTime: UnixSeconds; ScopeLimit?: boolean }
+  | { TmpSecretId: string; TmpSecretKey: string; XCosSecurityToken: string; StartTime?: UnixSeconds; ExpiredTime: UnixSeconds; ScopeLimit?: boolean }
+  | { secretId: string; secretKey: string; sessionToken: string; startTime?: UnixSeconds; expiredTime: UnixSeconds; scopeLimit?: boolean }
+  | { Credentials: AwsStsCredentials; ScopeLimit?: boolean }
+  | (AwsStsCredentials & { ScopeLimit?: boolean })
+  | { accessKeyId: string; secretAccessKey: string; sessionToken: string; expiration: Date | string | number; scopeLimit?: boolean };
+
+/** AWS STS AssumeRole's `Credentials` (`Expiration`: an ISO 8601 string, a Date or unix seconds). */
+export interface AwsStsCredentials {
+  AccessKeyId: string;
+  SecretAccessKey: string;
+  SessionToken: string;
+  Expiration: Date | string | number;
+}
 
 /** What a request needs, so a backend can issue least-privilege credentials. */
 export interface CredentialScope {
   bucket: string;
   region: string;
   keys: string[];
-  action: 'name/cos:GetObject';
+  /** "name/cos:GetObject" for COS URLs; "s3:GetObject" for SigV4 URLs (from 'cos-presign/sigv4'). */
+  action: 'name/cos:GetObject' | 's3:GetObject';
 }
 
-export interface PresignerOptions {
+/** Where credentials come from: the URL of a JSON endpoint (GET, with ?action&bucket&region&prefix[&key]) or an async function. */
+export type CredentialsSource = string | URL | ((scope: CredentialScope) => TemporaryCredentials | Promise<TemporaryCredentials>);
+
+/** The options every presigner takes, whatever it signs. */
+export interface PresignerCommonOptions {
   bucket: string;
   region: string;
-  /** URL of a JSON endpoint (GET, with ?action&bucket&region&prefix[&key]) or an async function. */
-  credentials: string | URL | ((scope: CredentialScope) => TemporaryCredentials | Promise<TemporaryCredentials>);
-  /** Custom origin host template ({Bucket}, {Region}, {AppId}, {BucketName}, optional :port). Not a CDN domain. */
-  domain?: string;
-  protocol?: 'https' | 'http';
-  /** Use {Bucket}.cos.accelerate.myqcloud.com. */
-  accelerate?: boolean;
+  credentials: CredentialsSource;
   /** Refresh credentials this many seconds before they expire (default 60). */
   refreshMargin?: number;
   /** Server clock minus this page's clock, in ms. Default: inferred from the credentials endpoint. */
@@ -184,14 +161,17 @@ export interface PresignerOptions {
   now?: () => number;
   /** Where the wasm comes from (see init()). */
   wasm?: WasmSource;
-  /** "cos" (default): COS signatures. "v4": AWS Signature V4 URLs (S3, R2, MinIO, COS's S3 API); needs createPresigner from 'cos-presign/sigv4' (from 'cos-presign', createPresigner throws ERR_NOT_IN_MODULE). */
-  signature?: 'cos' | 'v4';
-  /** With signature "v4": the endpoint (see PresignV4CommonOptions.endpoint); default AWS S3. */
-  endpoint?: string;
-  /** With signature "v4": see PresignV4CommonOptions.pathStyle. */
-  pathStyle?: boolean;
-  /** With signature "v4": default "s3". */
-  service?: string;
+}
+
+/** createPresigner's options for COS signatures. */
+export interface PresignerOptions extends PresignerCommonOptions {
+  /** Custom origin host template ({Bucket}, {Region}, {AppId}, {BucketName}, optional :port). Not a CDN domain. */
+  domain?: string;
+  protocol?: 'https' | 'http';
+  /** Use {Bucket}.cos.accelerate.myqcloud.com. */
+  accelerate?: boolean;
+  /** "cos" (the default and, from 'cos-presign', the only kind). SigV4 URLs: createPresigner from 'cos-presign/sigv4'. */
+  signature?: 'cos';
 }
 
 export interface UrlOptions {

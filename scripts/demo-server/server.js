@@ -48,7 +48,7 @@ function extOf(name) {
 /** URL path -> file, for exactly the files the page needs; nothing else is reachable. */
 async function buildSiteMap(extraStatic) {
   const files = new Map();
-  const addFolder = async (urlPrefix, folder, accept) => {
+  const addFolder = async (urlPrefix, folder, accept, { recurse = false } = {}) => {
     let entries = [];
     try {
       entries = await readdir(folder, { withFileTypes: true });
@@ -57,14 +57,15 @@ async function buildSiteMap(extraStatic) {
     }
     for (const e of entries) {
       if (e.isFile() && accept(e.name)) files.set(urlPrefix + e.name, join(folder, e.name));
+      else if (recurse && e.isDirectory()) await addFolder(`${urlPrefix}${e.name}/`, join(folder, e.name), accept, { recurse });
     }
   };
   await addFolder('/', WEB, (n) => n.endsWith('.js'));
   await addFolder('/dist/', join(WEB, 'dist'), (n) => n.endsWith('.mjs') || n.endsWith('.wasm'));
   await addFolder('/demo/', join(WEB, 'demo'), (n) => extOf(n) in STATIC_TYPES);
   for (const [urlPrefix, folder] of Object.entries(extraStatic)) {
-    await addFolder(urlPrefix, folder, (n) => extOf(n) in STATIC_TYPES);
-    await addFolder(`${urlPrefix}dist/`, join(folder, 'dist'), (n) => extOf(n) in STATIC_TYPES);
+    // An app's build output, subfolders included (dist/, assets/, ...).
+    await addFolder(urlPrefix, folder, (n) => extOf(n) in STATIC_TYPES, { recurse: true });
   }
   if (files.has('/demo/index.html')) files.set('/demo/', files.get('/demo/index.html'));
   if (files.has('/demo/icon.svg')) files.set('/favicon.ico', files.get('/demo/icon.svg')); // browsers ask for it
