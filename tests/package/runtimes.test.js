@@ -91,3 +91,18 @@ test('Bun (npm package "bun"): both entries', async () => {
     }
   }
 });
+
+test('bun build: the bundle finds the wasm once it is copied beside it, and says ERR_WASM_LOAD until then', async () => {
+  const bun = join(BIN, 'bun');
+  const { cpSync, rmSync } = await import('node:fs');
+  const out = join(dir, 'out-bun');
+  rmSync(out, { recursive: true, force: true });
+  const built = await run(bun, ['build', 'init-default.mjs', 'run.mjs', '--target=bun', `--outdir=${out}`], { cwd: dir, env: { NO_COLOR: '1' } });
+  assert.equal(built.status, 0, built.stdout + built.stderr);
+  const missing = jsonOut(await run(bun, [join(out, 'init-default.js')], { cwd: out }), 'bun build output');
+  assert.equal(missing.code, 'ERR_WASM_LOAD', JSON.stringify(missing));
+  for (const f of ['cos-presign-core.wasm', 'cos-presign-core-sigv4.wasm']) cpSync(join(dir, 'node_modules/cos-presign/web/dist', f), join(out, f));
+  for (const entry of ENTRIES) {
+    assert.deepEqual(jsonOut(await run(bun, [join(out, 'run.js'), entry, 'default'], { cwd: out }), `bun build ${entry}`), reference[entry]);
+  }
+});

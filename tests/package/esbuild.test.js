@@ -1,30 +1,27 @@
-// A tiny app that imports `cos-presign` by name, bundled by esbuild the way a
-// user would (the package installed in node_modules), served under the same
-// strict CSP and run in Chromium against the demo's local COS endpoint.
+// Tiny apps that import `cos-presign` by name, bundled by esbuild the way a
+// user would (the tarball installed in node_modules by npm), served under the
+// same strict CSP and run in Chromium against the demo's local COS endpoint:
+// the README's two esbuild recipes (file loader, copied wasm), the sigv4 entry,
+// and a COS-only bundle without SigV4.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, symlink } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { startDemoServer, ROOT } from '../../scripts/demo-server/server.js';
-import { launch, openPage } from './helpers/browser.js';
+import { launch, openPage } from '../browser/helpers/browser.js';
+import { app } from './helpers/package.js';
 
-const APP = new URL('./bundle-app/', import.meta.url).pathname;
 let project;
 let browser;
 
 before(async () => {
-  // A user's project: its sources, and the package under node_modules.
-  project = await mkdtemp(join(tmpdir(), 'cos-presign-bundle-'));
-  await mkdir(join(project, 'node_modules'));
-  await symlink(ROOT, join(project, 'node_modules', 'cos-presign'), 'dir');
-  for (const f of await readdir(APP)) await copyFile(join(APP, f), join(project, f));
+  // A user's project: its sources, and the package installed from the tarball.
+  project = app('esbuild');
   browser = await launch();
 });
 after(async () => {
   await browser?.close();
-  await rm(project, { recursive: true, force: true });
 });
 
 async function bundle(entry, outdir) {
@@ -72,7 +69,7 @@ test('esbuild with the file loader: the wasm is emitted, served as application/w
   const emitted = (await readdir(outdir)).filter((f) => f.endsWith('.wasm'));
   assert.equal(emitted.length, 1, 'esbuild emitted the wasm file');
   assert.deepEqual(await readFile(join(outdir, emitted[0])), await readFile(join(ROOT, 'web', 'dist', 'cos-presign-core.wasm')));
-  assert.ok(Object.keys(result.metafile.inputs).some((f) => f.endsWith('web/index.js')), 'the browser entry of the package was bundled');
+  assert.ok(Object.keys(result.metafile.inputs).some((f) => f.endsWith('node_modules/cos-presign/web/index.js')), 'the browser entry of the installed package was bundled');
   const run = await runInBrowser(outdir);
   assert.equal(run.result.status, 200, JSON.stringify(run.result));
   assert.match(run.result.text, /Hello from the local COS bucket/);
@@ -91,7 +88,7 @@ test('esbuild without a wasm loader: init fails clearly until the wasm is copied
   assert.match(missing.result.error, /could not load the WebAssembly module/);
 
   await mkdir(join(outdir, 'dist'));
-  await copyFile(join(ROOT, 'web', 'dist', 'cos-presign-core.wasm'), join(outdir, 'dist', 'cos-presign-core.wasm'));
+  await copyFile(join(project, 'node_modules/cos-presign/web/dist/cos-presign-core.wasm'), join(outdir, 'dist', 'cos-presign-core.wasm'));
   const run = await runInBrowser(outdir);
   assert.equal(run.result.status, 200, JSON.stringify(run.result));
   assert.match(run.result.text, /Hello from the local COS bucket/);
@@ -106,14 +103,14 @@ test("'cos-presign/sigv4' bundled: its own wasm is emitted and used, COS links d
   assert.equal(emitted.length, 1);
   assert.deepEqual(await readFile(join(outdir, emitted[0])), await readFile(join(ROOT, 'web', 'dist', 'cos-presign-core-sigv4.wasm')));
   const inputs = Object.keys(result.metafile.inputs);
-  assert.ok(inputs.some((f) => f.endsWith('web/index-sigv4.js')) && inputs.some((f) => f.endsWith('web/dist/cos-presign-core-sigv4.mjs')));
+  assert.ok(inputs.some((f) => f.endsWith('node_modules/cos-presign/web/index-sigv4.js')) && inputs.some((f) => f.endsWith('node_modules/cos-presign/web/dist/cos-presign-core-sigv4.mjs')));
   assert.ok(!inputs.some((f) => f.endsWith('web/dist/cos-presign-core.mjs')), 'not the COS-only glue as well');
   const run = await runInBrowser(outdir);
   assert.equal(run.result.status, 200, JSON.stringify(run.result));
   assert.match(run.result.text, /Hello from the local COS bucket/);
   // AWS's published pre-signed URL example, and the same URL as Node makes.
   assert.equal(new URL(run.v4).searchParams.get('X-Amz-Signature'), 'aeeed9bbccd4d02ee5c0109b86d86835f995330da4c265957d157751f604d404');
-  const { init: initNode } = await import('cos-presign/sigv4');
+  const { init: initNode } = await import(join(project, 'node_modules/cos-presign/web/dist/node-sigv4.mjs'));
   assert.equal(run.v4, (await initNode()).presignUrlV4({
     accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
     region: 'us-east-1', endpoint: 'https://s3.amazonaws.com', bucket: 'examplebucket', key: 'test.txt', date: 1369353600, expires: 86400,
