@@ -1,4 +1,4 @@
-// Formats the benchmark results as the Markdown table the README shows.
+// Formats the benchmark results as the Markdown tables of docs/benchmarks.md.
 const fmt = (n) => Math.round(n).toLocaleString('en-US');
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 

@@ -45,6 +45,16 @@ async function buildWebpack() {
   return config.output.path;
 }
 
+// No bundler: the app's own modules next to its page; the package's web/
+// folder served at /vendor/cos-presign/ (see extraStatic below).
+async function plainApp() {
+  const out = join(dir, 'out-plain');
+  await mkdir(out, { recursive: true });
+  for (const f of ['plain.js', 'app.js', 'sign-all.mjs']) await copyFile(join(dir, f), join(out, f));
+  await copyFile(join(dir, 'plain.html'), join(out, 'index.html'));
+  return out;
+}
+
 before(async () => {
   dir = app('browser', { files: ['browser', 'node'] });
   for (const entry of ['cos', 'sigv4']) {
@@ -55,7 +65,10 @@ before(async () => {
   const [esbuildOut, viteOut, webpackOut] = [await buildEsbuild(), await buildVite(), await buildWebpack()];
   demo = await startDemoServer({
     port: 0,
-    extraStatic: { '/esbuild/': esbuildOut, '/vite/': viteOut, '/webpack/': webpackOut, '/wasm/': join(dir, 'node_modules/cos-presign/web/dist') },
+    extraStatic: {
+      '/esbuild/': esbuildOut, '/vite/': viteOut, '/webpack/': webpackOut, '/plain/': await plainApp(),
+      '/vendor/cos-presign/': join(dir, 'node_modules/cos-presign/web'), '/wasm/': join(dir, 'node_modules/cos-presign/web/dist'),
+    },
   });
   browser = await launch();
 });
@@ -93,15 +106,17 @@ function assertSameAsNode(run, what) {
   for (const w of run.wasm) assert.deepEqual([w.status, w.type], [200, 'application/wasm'], `${what}: ${w.path}`);
 }
 
-for (const bundler of ['esbuild', 'vite', 'webpack']) {
-  test(`${bundler === 'vite' ? 'vite build' : bundler}: both entries in Chromium, every way of loading the wasm, byte for byte Node's`, async () => {
+for (const bundler of ['esbuild', 'vite', 'webpack', 'plain']) {
+  test(`${{ vite: 'vite build', plain: 'no bundler (<script type="module">)' }[bundler] || bundler}: both entries in Chromium, every way of loading the wasm, byte for byte Node's`, async () => {
     for (const mode of MODES) {
       const r = await runPage(`${demo.pageOrigin}/${bundler}/?mode=${mode}`);
       assertSameAsNode(r, `${bundler} ${mode}`);
       if (mode === 'default') {
-        // The bundler's own copies of the package's two wasm files, nothing from /wasm/.
+        // The bundler's own copies of the package's two wasm files (unbundled: the
+        // package's own), nothing from /wasm/.
         assert.equal(r.wasm.length, 2, JSON.stringify(r.wasm));
-        assert.ok(r.wasm.every((w) => w.path.startsWith(`/${bundler}/`)), JSON.stringify(r.wasm));
+        const home = bundler === 'plain' ? '/vendor/cos-presign/dist/' : `/${bundler}/`;
+        assert.ok(r.wasm.every((w) => w.path.startsWith(home)), JSON.stringify(r.wasm));
       }
     }
   });
