@@ -75,15 +75,15 @@ export interface Signer {
   presignUrls(common: PresignCommonOptions, keys: readonly string[]): string[];
 }
 
-/** Where the wasm comes from: a URL, a fetch Response (or its promise), bytes, or a compiled module. */
+/** Where the wasm comes from: a URL, a fetch Response, bytes, or a compiled module (or a promise of one). */
 export type WasmSource =
   | string
   | URL
   | Response
-  | PromiseLike<Response>
   | ArrayBuffer
   | ArrayBufferView
-  | WebAssembly.Module;
+  | WebAssembly.Module
+  | PromiseLike<Response | ArrayBuffer | ArrayBufferView | WebAssembly.Module>;
 
 /** Loads the wasm once; later calls return the same promise. Default: cos-presign-core.wasm next to the package's module. */
 export function init(source?: WasmSource): Promise<Signer>;
