@@ -4,6 +4,7 @@
 import {
   init, createPresigner, CosCompat, CosPresignError, InvalidArgumentError, CredentialsError, ExpiryError,
   type Presigner, type UrlDetails, type TemporaryCredentials, type CredentialScope,
+  explainUrl, type Explanation, type ExplainProblemCode,
 } from 'cos-presign';
 import * as withSigV4 from 'cos-presign/sigv4';
 
@@ -46,6 +47,16 @@ async function main(): Promise<void> {
     }
     const subclasses = [InvalidArgumentError, ExpiryError];
   }
+
+  const explained: Explanation = await explainUrl(url, { secretKey: 'b', method: 'PUT', headers: { 'Content-Type': 'image/png' }, now: new Date(), clockOffset: -500 });
+  const left: number = explained.secondsLeft;
+  const verified: boolean | undefined = explained.verified;
+  const firstCode: ExplainProblemCode | undefined = explained.problems[0]?.code;
+  if ('httpString' in explained.canonical) void explained.canonical.stringToSign;
+  await withSigV4.explainUrl(new URL(v4), { now: 1700000000 });
+  // @ts-expect-error now is a Date or unix seconds
+  await explainUrl(url, { now: '2026-01-01' });
+  void [left, verified, firstCode];
 
   // @ts-expect-error key is required
   signer.presignUrl({ secretId: 'a', secretKey: 'b', bucket: 'b-1', region: 'r' });
