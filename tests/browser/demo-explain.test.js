@@ -105,12 +105,13 @@ test('each failed fetch shows COS\'s error XML beside the explanation of its lin
     assert.equal(shown.problems, want.problems, failure);
     if (failure === 'scope') assert.match(await page.textContent('#failure-why .no-problems'), /about permissions/);
   }
-  // A row's own "Fetch it" on a key outside the credentials' prefix: the row below explains it.
+  // A row's own "Fetch it" on a key outside the credentials' prefix: the panel below the table explains it.
   const row = page.locator('#objects tr[data-key="private/not-in-scope.txt"]');
   await row.locator('button').click();
-  const why = page.locator('#objects tr[data-key="private/not-in-scope.txt"] + tr.why');
+  const why = page.locator('#objects-why');
   await why.locator('.explanation').waitFor();
   assert.equal(await why.isVisible(), true);
+  assert.equal(await page.textContent('#objects-why-key'), 'private/not-in-scope.txt');
   assert.match(await why.locator('.answer pre').textContent(), /<Code>AccessDenied<\/Code>/);
   assert.equal(await why.locator('.explanation').getAttribute('data-verified'), 'true');
 });

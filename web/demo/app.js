@@ -135,26 +135,24 @@ function rowFor(object) {
     el('td', {}, [countdown]),
     el('td', {}, [check, outcome]),
   ]);
-  // Under the row, the explanation of its link when a fetch fails.
-  const why = el('td', { colSpan: 5 });
-  const whyRow = el('tr', { class: 'why', hidden: true }, [why]);
   row = { tr, open, download, countdown, outcome, check, object };
   check.addEventListener('click', async () => {
     outcome.className = 'outcome';
     outcome.textContent = 'fetching…';
-    whyRow.hidden = true;
     const url = row.download.href;
     const r = await checkUrl(url);
     outcome.className = `outcome ${r.ok ? 'ok' : 'bad'}`;
     outcome.textContent = outcomeText(r);
     if (!r.ok) {
       console.warn(`download of ${object.key} failed: ${outcomeText(r)}`);
-      await showWhy(why, url, r);
-      whyRow.hidden = false;
+      // Below the table: why this row's link failed.
+      $('objects-why-key').textContent = object.key;
+      await showWhy($('objects-why-body'), url, r);
+      $('objects-why').hidden = false;
     }
   });
   state.rows.set(object.key, row);
-  $('objects').append(tr, whyRow);
+  $('objects').append(tr);
   return row;
 }
 
