@@ -230,3 +230,81 @@ export class CosCompat {
   getObjectUrl(params: { Bucket: string; Region: string; Key: string; Sign?: boolean; Expires?: number; Query?: Query; Protocol?: string; Domain?: string; UseAccelerate?: boolean }, callback: (err: Error | null, data?: { Url: string }) => void): void;
   getObjectUrl(params: { Bucket: string; Region: string; Key: string; Sign?: boolean; Expires?: number; Query?: Query; Protocol?: string; Domain?: string; UseAccelerate?: boolean }): Promise<{ Url: string }>;
 }
+
+// ---- explainUrl: exported by both entries ----
+
+/** What the client will send with the link, for explainUrl to check it against. */
+export interface ExplainOptions {
+  /** The secret key (COS) or secret access key (SigV4): to check the signature. Never in the result. */
+  secretKey?: string;
+  /** The method the client will use. Default "GET". */
+  method?: string;
+  /** The headers the client will send (uploads: Content-Type, x-cos-meta-*, ...); `host` comes from the URL. */
+  headers?: Headers;
+  /** The caller's clock: a Date or unix seconds. Default now. */
+  now?: Date | number;
+  /** Milliseconds to add to `now` (server clock minus caller clock). */
+  clockOffset?: number;
+}
+
+export interface ExplainedPart {
+  name: string;
+  /** The decoded value; null for a parameter without "=", a signed parameter missing from the URL, or a signed header not given. */
+  value: string | null;
+}
+
+export type ExplainProblemCode =
+  | 'LINK_EXPIRED' | 'LINK_NOT_YET_VALID' | 'PARAM_NOT_SIGNED' | 'SIGNED_PARAM_MISSING' | 'SIGNED_HEADER_NOT_SENT'
+  | 'HOST_NOT_SIGNED' | 'SIGN_TIME_MISMATCH' | 'SIGNATURE_MISMATCH' | 'RAW_PLUS_IN_PATH' | 'EXPIRES_TOO_LONG'
+  | 'SCOPE_DATE_MISMATCH';
+
+export interface ExplainProblem {
+  code: ExplainProblemCode;
+  /** The URL parameter, header, parameter name or input at fault, e.g. "q-sign-time", "content-type", "key". */
+  field: string;
+  message: string;
+}
+
+/** What a pre-signed link grants and how it was signed. JSON as is; the C++ library's explain prints the same. */
+export interface Explanation {
+  kind: 'cos' | 'sigv4';
+  /** The method assumed (options.method, uppercase). */
+  method: string;
+  /** host[:port] as in the URL. */
+  host: string;
+  /** Where the host (or a path-style path) tells them; else null. */
+  bucket: string | null;
+  region: string | null;
+  /** The decoded object key, without a leading "/". */
+  key: string;
+  /** COS q-ak, or the SigV4 credential's access key id. */
+  accessKeyId: string;
+  /** The signed window, unix seconds. */
+  start: number;
+  end: number;
+  /** The caller's clock (options.now + clockOffset), unix seconds. */
+  now: number;
+  /** end - now: negative once expired. */
+  secondsLeft: number;
+  /** Lowercase names in signed order; host from the URL, others from options.headers (null if not given). */
+  signedHeaders: ExplainedPart[];
+  /** Decoded, in signed order (SigV4: every parameter but X-Amz-Signature, including X-Amz-*). */
+  signedParams: ExplainedPart[];
+  /** Decoded, in URL order: the COS session token and anything unsigned (SigV4: always empty). */
+  unsignedParams: ExplainedPart[];
+  canonical: { httpString: string; stringToSign: string } | { canonicalRequest: string; stringToSign: string; credentialScope: string };
+  /** The signature as the URL carries it. */
+  signature: string;
+  /** Present only when options.secretKey was given. */
+  verified?: boolean;
+  /** [] when none was found. */
+  problems: ExplainProblem[];
+}
+
+/**
+ * Explains a pre-signed COS or SigV4 URL with an independent verifier (WebCrypto, no wasm). Rejects with an
+ * InvalidArgumentError: ERR_INVALID_URL (not a URL), ERR_NOT_PRESIGNED_URL (not a pre-signed COS or SigV4 URL),
+ * or an option's code; with a CosPresignError ERR_NO_WEBCRYPTO where crypto.subtle is missing (insecure pages).
+ */
+export function explainUrl(url: string | URL, options?: ExplainOptions): Promise<Explanation>;
+

@@ -7,6 +7,7 @@ import { presignerFactory } from './presigner.js';
 import { compatClass } from './compat.js';
 
 export { CosPresignError, InvalidArgumentError, InitError, CredentialsError, ExpiryError } from './errors.js';
+export { explainUrl } from './explain.js';
 
 export const init = /* @__PURE__ */ makeInit(
   createCosPresignModule,

@@ -8,6 +8,7 @@ import { SigV4Signer } from './sigv4.js';
 import { compatClass } from './compat.js';
 
 export { CosPresignError, InvalidArgumentError, InitError, CredentialsError, ExpiryError } from './errors.js';
+export { explainUrl } from './explain.js';
 
 // The package's "node" export is this file bundled into dist/ (see
 // scripts/bundle-node.mjs), next to the wasm; the tests' fresh copies

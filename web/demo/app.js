@@ -1,10 +1,16 @@
 // The demo page: credentials from the backend, links signed in the page by
 // cos-presign's presigner, a live countdown per link, a gallery signed in
-// one batch, the ways a link fails, and a Web Worker that signs too.
+// one batch, the ways a link fails, and a Web Worker that signs too; a
+// paste box explains any link, and every failed fetch shows COS's error XML
+// beside the explanation of the link that failed.
 import { createPresigner } from '../index.js';
+import { explain, renderExplanation } from './explain-view.js';
 
 const $ = (id) => document.getElementById(id);
 const state = { config: null, presigner: null, rows: new Map(), generation: 0 };
+// The STS secrets this page received, by access key id, so it can verify its
+// own links in the explainer (never shown; the presigner holds them anyway).
+const heldSecrets = new Map();
 let resolveReady;
 let rejectReady;
 const ready = new Promise((resolve, reject) => { resolveReady = resolve; rejectReady = reject; });
@@ -84,8 +90,27 @@ async function checkUrl(url) {
   const text = new TextDecoder().decode(body);
   const code = /<Code>([^<]*)<\/Code>/.exec(text)?.[1];
   const message = /<Message>([^<]*)<\/Message>/.exec(text)?.[1];
-  return { ok: false, status: res.status, code, message };
+  return { ok: false, status: res.status, code, message, xml: text };
 }
+
+// --- explaining links ------------------------------------------------------------
+
+function explainLink(url, method = 'GET') {
+  return explain(url, { method, clockOffset: state.presigner ? state.presigner.clockOffset : 0, secretFor: (id) => heldSecrets.get(id) });
+}
+
+/** Puts the explanation of a failed fetch of `url` (with COS's XML beside it) into `container`. */
+async function showWhy(container, url, answer) {
+  container.replaceChildren(renderExplanation(await explainLink(url), answer));
+  container.hidden = false;
+}
+
+$('explain-form').addEventListener('submit', async (e) => {
+  e.preventDefault();
+  const out = $('explain-result');
+  out.textContent = 'Explaining…';
+  out.replaceChildren(renderExplanation(await explainLink($('explain-url').value.trim(), $('explain-method').value)));
+});
 
 function outcomeText(r) {
   if (r.ok) return `${r.status} OK · ${formatSize(r.bytes)} downloaded`;
@@ -114,10 +139,17 @@ function rowFor(object) {
   check.addEventListener('click', async () => {
     outcome.className = 'outcome';
     outcome.textContent = 'fetching…';
-    const r = await checkUrl(row.download.href);
+    const url = row.download.href;
+    const r = await checkUrl(url);
     outcome.className = `outcome ${r.ok ? 'ok' : 'bad'}`;
     outcome.textContent = outcomeText(r);
-    if (!r.ok) console.warn(`download of ${object.key} failed: ${outcomeText(r)}`);
+    if (!r.ok) {
+      console.warn(`download of ${object.key} failed: ${outcomeText(r)}`);
+      // Below the table: why this row's link failed.
+      $('objects-why-key').textContent = object.key;
+      await showWhy($('objects-why-body'), url, r);
+      $('objects-why').hidden = false;
+    }
   });
   state.rows.set(object.key, row);
   $('objects').append(tr);
@@ -161,7 +193,19 @@ function makePresigner() {
     credentials: '/api/sts',
     domain: c.domains ? c.domains[$('endpoint').value] : undefined,
     protocol: c.protocol,
+    fetch: keepingSecrets,
   });
+}
+
+// The presigner's fetch, noting the STS secret of each answer for the explainer.
+async function keepingSecrets(input, init) {
+  const res = await fetch(input, init);
+  if (res.ok) {
+    const body = await res.clone().json().catch(() => null);
+    const c = body && body.credentials;
+    if (c && typeof c.tmpSecretId === 'string' && typeof c.tmpSecretKey === 'string') heldSecrets.set(c.tmpSecretId, c.tmpSecretKey);
+  }
+  return res;
 }
 
 function expiresChosen() {
@@ -271,8 +315,10 @@ document.querySelectorAll('[data-failure]').forEach((button) => {
     out.className = 'result';
     out.textContent = '…';
     try {
+      $('failure-why').hidden = true;
       const { url, note } = await failures[button.dataset.failure]();
       const r = await checkUrl(url);
+      if (!r.ok) await showWhy($('failure-why'), url, r);
       out.className = `result ${r.ok ? 'ok' : 'bad'}`;
       out.textContent = `${note} → ${outcomeText(r)}`;
       out.dataset.code = r.code || '';
@@ -301,7 +347,10 @@ $('worker-run').addEventListener('click', () => {
       return;
     }
     const first = keys.findIndex((k) => k === demoKey());
-    const r = await checkUrl(data.urls[first >= 0 ? first : 0]);
+    const url = data.urls[first >= 0 ? first : 0];
+    const r = await checkUrl(url);
+    if (!r.ok) await showWhy($('worker-why'), url, r);
+    else $('worker-why').hidden = true;
     out.className = `result ${r.ok ? 'ok' : 'bad'}`;
     out.dataset.count = String(data.urls.length);
     out.dataset.status = String(r.status);

@@ -42,10 +42,18 @@ export function checkAgainstReferences(r, { sigv4 }) {
   assert.deepEqual(r.scopes.map((s) => s.action), ['name/cos:GetObject'], 'one credentials request, scoped to GetObject');
   assert.deepEqual(r.error, { thrown: true, name: 'InvalidArgumentError', code: 'ERR_EMPTY_KEY', field: 'key' });
   assert.equal(r.errorIsInvalidArgument, 'ERR_UNKNOWN_OPTION');
+  assert.deepEqual({ ...r.explained, stringToSign: undefined }, {
+    kind: 'cos', key: KEYS[1], start: 1700000000, end: 1700000600, verified: true, problems: [],
+    tampered: false, tamperedProblems: ['SIGNATURE_MISMATCH'], stringToSign: undefined,
+  });
+  assert.match(r.explained.stringToSign, /^sha1\n1700000000;1700000600\n[0-9a-f]{40}\n$/);
   assert.equal(r.credentialsError.code, 'ERR_CREDENTIALS_INVALID');
   assert.equal(r.credentialsError.name, 'CredentialsError');
   if (sigv4) {
     assert.equal(new URL(r.v4).searchParams.get('X-Amz-Signature'), AWS_SIGNATURE, "AWS's worked example");
+    assert.equal(r.v4explained.kind, 'sigv4');
+    assert.equal(r.v4explained.verified, true);
+    assert.ok(r.v4explained.canonicalRequest.startsWith('GET\n/test.txt\nX-Amz-Algorithm=AWS4-HMAC-SHA256&'), r.v4explained.canonicalRequest);
     assert.equal(r.v4batch.length, KEYS.length);
     assert.match(r.v4presigner, /^http:\/\/127\.0\.0\.1:9000\/examplebucket\/a%20b%2Bc\.txt\?X-Amz-Algorithm=AWS4-HMAC-SHA256&/);
   } else {

@@ -87,6 +87,12 @@ export async function signAll(pkg, { wasm, via = 'init', sigv4 = false } = {}) {
     try { signer.presignUrl({ ...common, key: 'a', expire: 60 }); } catch (e) { return e instanceof pkg.InvalidArgumentError && e instanceof pkg.CosPresignError && e.code; }
     return false;
   })();
+  // The independent verifier (WebCrypto) in this runtime: the signer's URL verifies, a tampered one does not.
+  const explained = await pkg.explainUrl(out.url, { secretKey, now: 1700000100 });
+  const tampered = await pkg.explainUrl(out.url.replace('b%20c', 'b%20d'), { secretKey, now: 1700000100 });
+  out.explained = { kind: explained.kind, key: explained.key, start: explained.start, end: explained.end, verified: explained.verified,
+    problems: explained.problems.map((p) => p.code), tampered: tampered.verified, tamperedProblems: tampered.problems.map((p) => p.code),
+    stringToSign: explained.canonical.stringToSign };
   out.credentialsError = await asyncErrorOf(() => pkg.createPresigner({ bucket, region, wasm, credentials: async () => ({ secretId }) }).getObjectUrl('a'));
 
   if (sigv4) {
@@ -97,6 +103,8 @@ export async function signAll(pkg, { wasm, via = 'init', sigv4 = false } = {}) {
       credentials: async () => ({ accessKeyId: AWS_EXAMPLE.accessKeyId, secretAccessKey: AWS_EXAMPLE.secretAccessKey, sessionToken, expiration: new Date((1700000000 + 3600) * 1000) }),
     });
     out.v4presigner = await s3.getObjectUrl('a b+c.txt', { expires: 600 });
+    const v4explained = await pkg.explainUrl(out.v4, { secretKey: AWS_EXAMPLE.secretAccessKey, now: 1369353700 });
+    out.v4explained = { kind: v4explained.kind, verified: v4explained.verified, canonicalRequest: v4explained.canonical.canonicalRequest };
   } else {
     out.v4 = errorOf(() => signer.presignUrlV4(AWS_EXAMPLE));
     out.v4presigner = errorOf(() => pkg.createPresigner({ signature: 'v4', bucket: 'examplebucket', region: 'us-east-1', credentials: '/api/sts' }));

@@ -5,7 +5,7 @@
 import {
   init, createPresigner, CosCompat, CosPresignError, InvalidArgumentError, InitError, CredentialsError, ExpiryError,
   type Signer, type Presigner, type UrlDetails, type TemporaryCredentials, type CredentialScope, type WasmSource,
-  type PresignerOptions,
+  type PresignerOptions, explainUrl, type Explanation, type ExplainProblemCode,
 } from 'cos-presign';
 import * as s3 from 'cos-presign/sigv4';
 import cosWasm from 'cos-presign/cos-presign-core.wasm';
@@ -87,6 +87,17 @@ export async function cosEntry(): Promise<void> {
     void subclasses;
   }
 
+  const explained: Explanation = await explainUrl(url, { secretKey: 'k', method: 'PUT', headers: { 'Content-Type': 'image/png' }, now: new Date(), clockOffset: -500 });
+  const left: number = explained.secondsLeft;
+  const verified: boolean | undefined = explained.verified;
+  const firstCode: ExplainProblemCode | undefined = explained.problems[0]?.code;
+  if ('httpString' in explained.canonical) void explained.canonical.stringToSign;
+  // @ts-expect-error now is a Date or unix seconds
+  await explainUrl(url, { now: '2026-01-01' });
+  // @ts-expect-error a typo'd explain option
+  await explainUrl(url, { secret: 'k' });
+  void [left, verified, firstCode];
+
   // @ts-expect-error a typo'd option ("expire") is not an option
   signer.presignUrl({ ...common, key: 'k', expire: 60 });
   // @ts-expect-error key is required
@@ -125,6 +136,7 @@ export async function sigv4Entry(): Promise<void> {
   const cosPresigner = s3.createPresigner({ bucket: 'b-1', region: 'r', credentials: '/api/sts', accelerate: true });
   const viaSts = s3.createPresigner({ signature: 'v4', bucket: 'bkt', region: 'us-east-1', credentials: async () => ({ Credentials: { AccessKeyId: 'A', SecretAccessKey: 's', SessionToken: 't', Expiration: '2030-01-01T00:00:00Z' } }) });
   const url: string = await presigner.getObjectUrl('k', { expires: 600 });
+  const explained: s3.Explanation = await s3.explainUrl(new URL(v4), { now: 1700000000 });
   const sameClasses: typeof CosPresignError = s3.CosPresignError;
   const cos = new s3.CosCompat({ getAuthorization: (_o, cb) => cb({ secretId: 'i', secretKey: 'k', sessionToken: 't', expiredTime: 2 }) });
 
@@ -134,5 +146,5 @@ export async function sigv4Entry(): Promise<void> {
   signer.presignUrlV4({ accessKeyId: 'A', secretAccessKey: 's', bucket: 'bkt', key: 'k' });
   // @ts-expect-error domain is a COS option, not one of signature "v4"
   s3.createPresigner({ signature: 'v4', bucket: 'bkt', region: 'us-east-1', credentials: '/api/sts', domain: 'x.example.com' });
-  void [cosUrl, v4, v4s, cosPresigner, viaSts, url, sameClasses, cos];
+  void [cosUrl, v4, v4s, cosPresigner, viaSts, url, explained, sameClasses, cos];
 }
