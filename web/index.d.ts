@@ -141,17 +141,19 @@ export class CredentialsError extends CosPresignError {
 export class ExpiryError extends CosPresignError {}
 
 /** What backends already return: qcloud-cos-sts JSON, cos-js-sdk-v5's getAuthorization data, or the plain shape. */
-export type TemporaryCredentials =
+export type TemporaryCredentials = (
   | { credentials: { tmpSecretId: string; tmpSecretKey: string; sessionToken: string }; startTime?: number; expiredTime?: number; expiration?: string; ScopeLimit?: boolean }
   | { TmpSecretId: string; TmpSecretKey: string; SecurityToken?: string; XCosSecurityToken?: string; StartTime?: number; ExpiredTime: number; ScopeLimit?: boolean }
-  | { secretId: string; secretKey: string; sessionToken: string; startTime?: number; expiredTime: number; scopeLimit?: boolean };
+  | { secretId: string; secretKey: string; sessionToken: string; startTime?: number; expiredTime: number; scopeLimit?: boolean }
+) & CredentialsClockAndActions;
 
 /** What a request needs, so a backend can issue least-privilege credentials. */
 export interface CredentialScope {
   bucket: string;
   region: string;
   keys: string[];
-  action: 'name/cos:GetObject';
+  /** Downloads: 'name/cos:GetObject' ('s3:GetObject' with SigV4); uploads: 'name/cos:PutObject' ('s3:PutObject'). CosCompat's HEAD: 'name/cos:HeadObject'. */
+  action: CredentialAction;
 }
 
 export interface PresignerOptions {
@@ -247,6 +249,80 @@ export class CosCompat {
     UseAccelerate?: boolean;
     SystemClockOffset?: number;
   });
-  getObjectUrl(params: { Bucket: string; Region: string; Key: string; Sign?: boolean; Expires?: number; Query?: Query; Protocol?: string; Domain?: string; UseAccelerate?: boolean }, callback: (err: Error | null, data?: { Url: string }) => void): void;
-  getObjectUrl(params: { Bucket: string; Region: string; Key: string; Sign?: boolean; Expires?: number; Query?: Query; Protocol?: string; Domain?: string; UseAccelerate?: boolean }): Promise<{ Url: string }>;
+  getObjectUrl(params: CompatUrlParams, callback: (err: Error | null, data?: { Url: string }) => void): void;
+  getObjectUrl(params: CompatUrlParams): Promise<{ Url: string }>;
 }
+
+// ---- Uploads (issue 12): pre-signed PUT URLs, the upload scope, the clock's source ----
+// Kept in one block so it can be moved into the per-entry declaration files as a whole.
+
+/** The CAM action a credentials request is for. */
+export type CredentialAction = 'name/cos:GetObject' | 'name/cos:PutObject' | 'name/cos:HeadObject' | 's3:GetObject' | 's3:PutObject';
+
+/** Optional in every credentials shape. */
+export interface CredentialsClockAndActions {
+  /** The backend's clock when it answered, unix seconds: lets the page correct its own clock (and tell stale credentials from skew). */
+  serverTime?: number;
+  ServerTime?: number;
+  /** Actions these credentials serve besides the one asked for, e.g. both GetObject and PutObject: cached once for all. */
+  actions?: string[];
+  Actions?: string[];
+}
+
+/** Where a URL's clock came from: an explicit clockOffset, the backend's serverTime, its HTTP Date header, credentials starting in the page's future, or the page's own clock. */
+export type ClockSource = 'clockOffset' | 'serverTime' | 'date' | 'startTime' | 'page';
+
+export interface UrlDetails {
+  clock: ClockSource;
+}
+
+export interface UploadOptions {
+  /** The Content-Type the client sends, signed (default "application/octet-stream"). Send `headers` as returned. */
+  contentType?: string;
+  /** Signs Content-Length: the upload must be exactly this many bytes. Browsers set it from the body, so it is not in the returned headers. */
+  contentLength?: number;
+  /** More signed headers the client sends: x-cos-meta-*, x-cos-storage-class, Content-MD5, Content-Disposition, ... (SigV4: x-amz-meta-*, ...). */
+  headers?: Headers;
+  /** Seconds (default: the presigner's `expires`); never beyond the credentials. The transfer must finish within it. */
+  expires?: number;
+  strictExpiry?: boolean;
+}
+
+export interface UploadUrl {
+  url: string;
+  method: 'PUT';
+  /** Exactly what to send with the PUT, each signed; Content-Type first. */
+  headers: Record<string, string>;
+  /** When the URL stops working, on this page's clock. */
+  expiresAt: Date;
+  /** The signed window in unix seconds, server clock. */
+  startTime: number;
+  endTime: number;
+  clamped: boolean;
+  clock: ClockSource;
+}
+
+export interface Presigner {
+  /** A pre-signed PUT for `key`, with credentials asked for the upload action on that key. */
+  getUploadUrl(key: string, options?: UploadOptions): Promise<UploadUrl>;
+  /** Synchronous once upload credentials are held (after a getUploadUrl); else ExpiryError ERR_NOT_READY. */
+  getUploadUrlSync(key: string, options?: UploadOptions): UploadUrl;
+}
+
+/** cos-js-sdk-v5's getObjectUrl params that CosCompat takes. */
+export interface CompatUrlParams {
+  Bucket: string;
+  Region: string;
+  Key: string;
+  /** "GET" (default), "HEAD" or "PUT". */
+  Method?: string;
+  /** As in cos-js-sdk-v5: of these, the ones it signs (x-cos-*, x-ci-*, Content-Length, Content-MD5, Range, If-*, ...; not Content-Type) are signed. */
+  Headers?: Headers;
+  Sign?: boolean;
+  Expires?: number;
+  Query?: Query;
+  Protocol?: string;
+  Domain?: string;
+  UseAccelerate?: boolean;
+}
+// ---- end of uploads ----

@@ -3,7 +3,7 @@
 // misuse must not.
 import {
   init, createPresigner, CosCompat, CosPresignError, InvalidArgumentError, CredentialsError, ExpiryError,
-  type Presigner, type UrlDetails, type TemporaryCredentials, type CredentialScope,
+  type Presigner, type UrlDetails, type TemporaryCredentials, type CredentialScope, type UploadUrl, type ClockSource,
 } from 'cos-presign';
 import * as withSigV4 from 'cos-presign/sigv4';
 
@@ -28,11 +28,21 @@ async function main(): Promise<void> {
   const many: string[] = await presigner.getObjectUrls(['a', 'b']);
   await presigner.ready();
   const sync: string = presigner.getObjectUrlSync('k');
+  const up: UploadUrl = await presigner.getUploadUrl('uploads/a.png', { contentType: 'image/png', contentLength: 10, headers: { 'x-cos-meta-a': 'b' } });
+  const upHeaders: Record<string, string> = up.headers;
+  const upSync: 'PUT' = presigner.getUploadUrlSync('uploads/b').method;
+  const source: ClockSource = details.clock;
+  const fromServer = createPresigner({ bucket: 'b-1', region: 'r', credentials: async (scope) => ({ secretId: 'a', secretKey: 'b', sessionToken: 't', expiredTime: 2, serverTime: 1, actions: [scope.action] }) });
+  // @ts-expect-error contentLength is a number of bytes
+  await presigner.getUploadUrl('k', { contentLength: '10' });
+  // @ts-expect-error uploads take no download name
+  await presigner.getUploadUrl('k', { download: 'a.txt' });
   presigner.dispose();
 
   const cos = new CosCompat({ getAuthorization: (options, callback) => callback({ TmpSecretId: options.Bucket, TmpSecretKey: 'k', SecurityToken: 't', ExpiredTime: 2 }) });
   cos.getObjectUrl({ Bucket: 'b-1', Region: 'r', Key: 'k' }, (err, data) => data?.Url);
   const compat: { Url: string } = await cos.getObjectUrl({ Bucket: 'b-1', Region: 'r', Key: 'k', Expires: 60 });
+  await cos.getObjectUrl({ Bucket: 'b-1', Region: 'r', Key: 'k', Method: 'PUT', Headers: { 'x-cos-meta-a': 'b' } });
 
   try {
     signer.presignUrl({ secretId: 'a', secretKey: 'b', bucket: 'b-1', region: 'r', key: '' });
@@ -53,6 +63,6 @@ async function main(): Promise<void> {
   await presigner.getObjectUrl('k', { expires: '60' });
   // @ts-expect-error credentials are required
   createPresigner({ bucket: 'b-1', region: 'r' });
-  void [auth, url, urls, one, when, many, sync, compat];
+  void [auth, url, urls, one, when, many, sync, compat, upHeaders, upSync, source, fromServer];
 }
 void main;
