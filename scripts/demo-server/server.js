@@ -225,7 +225,7 @@ export async function startDemoServer(options = {}) {
     if (path === '/api/config') {
       const objects = [];
       if (real) for (const key of cos.keys || []) objects.push({ key });
-      else for (const [key, e] of index) objects.push({ key, size: e.size, contentType: e.contentType, inScope: key.startsWith(prefix) });
+      else for (const [key, e] of index) objects.push({ key, size: e.size, contentType: e.contentType, inScope: key.startsWith(prefix) || key.startsWith(uploadPrefix) });
       json(res, 200, {
         mode: real ? 'cos' : 'local',
         bucket,
