@@ -51,7 +51,10 @@ export function contentDisposition(type, name, field) {
 }
 
 function strictOf(options, fallback) {
-  return options.strictExpiry === undefined ? fallback : options.strictExpiry === true;
+  const v = options.strictExpiry;
+  if (v === undefined) return fallback;
+  if (typeof v !== 'boolean') throw invalid('ERR_INVALID_TYPE', 'strictExpiry', `must be a boolean, not ${typeName(v)}`);
+  return v;
 }
 
 /** A download's options -> { expires, query, headers: {}, strict }. */
