@@ -251,7 +251,7 @@ export function createCosEndpoint({ bucket, region, index, bucketDir, sts, now =
       const nowSeconds = Math.floor(now() / 1000);
       checkPresigned({ method: req.method, key, query, headers: req.headers, sts, nowSeconds });
       if (req.method === 'PUT') {
-        await put(req, key, Number(query.get('q-sign-time').split(';')[1]));
+        await put(req, res, key, Number(query.get('q-sign-time').split(';')[1]));
         log(`PUT object 200 ${index.get(key).size} bytes`);
         send(200, { ETag: index.get(key).etag, 'Content-Length': 0 });
         return;
@@ -318,10 +318,11 @@ export function createCosEndpoint({ bucket, region, index, bucketDir, sts, now =
   };
 
   // The body, streamed to a file and renamed into place (cos-upload.js); checked before a byte is read.
-  async function put(req, key, endSeconds) {
+  async function put(req, res, key, endSeconds) {
     const expected = checkUploadHeaders(req.headers, maxUploadBytes);
     if (uploading >= MAX_CONCURRENT_UPLOADS) throw new CosError(503, 'SlowDown');
     if (!index.has(key) && index.size >= MAX_INDEXED_OBJECTS) throw new CosError(400, 'InvalidArgument', 'The local bucket is full.');
+    if (/^100-continue$/i.test(String(req.headers.expect || ''))) res.writeContinue();
     uploading++;
     try {
       const entry = await receiveUpload(req, { bucketDir, key, expected, deadlineMs: endSeconds * 1000, now });

@@ -116,6 +116,9 @@ function boundServer(handler, { acceptsBody = () => false, requestTimeout = SERV
     });
   });
   server.maxConnections = MAX_CONNECTIONS;
+  // "Expect: 100-continue": the handler answers it (after its checks) instead
+  // of Node inviting every body, so a refused upload is refused before it is sent.
+  server.on('checkContinue', (req, res) => server.emit('request', req, res));
   server.on('clientError', (err, socket) => {
     // Malformed requests: answer what Node would and never crash.
     if (!socket.writable) return socket.destroy();

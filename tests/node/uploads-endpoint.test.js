@@ -215,6 +215,24 @@ test('wrong, missing or tampered signed headers, expired links, wrong scope or a
   assert.match(chunked, /^HTTP\/1\.1 (411|403)/, 'chunked: no Content-Length (or the signed one missing)');
   await assertNothingStored('uploads/chunked.png', 'chunked');
 
+  // "Expect: 100-continue": an oversized upload is refused before the body is invited; a right one is invited.
+  const expectContinue = async (u, length) => new Promise((resolve) => {
+    const socket = connect(demo.objectPort, '127.0.0.1');
+    let text = '';
+    socket.on('data', (c) => { text += c; if (/\r\n\r\n/.test(text)) { socket.destroy(); resolve(text); } });
+    socket.on('error', () => {});
+    socket.write(`PUT ${target(u.url)} HTTP/1.1\r\nHost: ${objectHost()}\r\nContent-Type: image/png\r\nx-cos-meta-owner: alice\r\n`
+      + `Content-Length: ${length}\r\nExpect: 100-continue\r\n\r\n`);
+  });
+  const tooBig = await signedPut('uploads/expect-big.png', { contentLength: MAX_UPLOAD + 1 });
+  assert.match(await expectContinue(tooBig, MAX_UPLOAD + 1), /^HTTP\/1\.1 400 [^]*<Code>EntityTooLarge<\/Code>|^HTTP\/1\.1 400/);
+  const fits = await signedPut('uploads/expect-ok.png');
+  assert.match(await expectContinue(fits, body.length), /^HTTP\/1\.1 100 Continue/);
+  await new Promise((r) => setTimeout(r, 200)); // the server opens its temporary file, then sees the client gone
+  for (let i = 0; i < 200 && (await incomingFiles()).length > 0; i++) await new Promise((r) => setTimeout(r, 10));
+  await assertNothingStored('uploads/expect-big.png', 'expect: too big');
+  await assertNothingStored('uploads/expect-ok.png', 'expect: went away after 100');
+
   // The right upload after all of that still works.
   const good = await signedPut('uploads/after-refusals.png');
   assert.equal((await put(target(good.url), good.headers, body)).status, 200);
