@@ -3,14 +3,46 @@
 // can switch to `new CosCompat({ getAuthorization })` and get URLs signed by
 // cos-presign (window from now, clamped to the credentials, every query
 // parameter signed). Supported getObjectUrl params: Bucket, Region, Key,
-// Sign, Expires, Query, Protocol, Domain, UseAccelerate. Constructor options:
+// Method, Headers, Sign, Expires, Query, Protocol, Domain, UseAccelerate.
+// Method and Headers mean what they mean in the SDK: the URL is signed for
+// that method, and of the headers given, those the SDK signs (x-cos-*,
+// x-ci-*, Content-Length, Content-MD5, Range, If-*, ...; not Content-Type)
+// are signed, so the client must send them with those values. Constructor options:
 // getAuthorization, Protocol, Domain, UseAccelerate, SystemClockOffset.
 import { invalid } from './errors.js';
-import { ACTION_GET_OBJECT } from './presigner.js';
 import { commonPrefix } from './credentials.js';
+import { PRESIGN_REQUEST } from './internal.js';
 
 const CONSTRUCTOR_OPTIONS = new Set(['getAuthorization', 'Protocol', 'Domain', 'UseAccelerate', 'SystemClockOffset']);
-const URL_PARAMS = new Set(['Bucket', 'Region', 'Key', 'Sign', 'Expires', 'Query', 'Protocol', 'Domain', 'UseAccelerate']);
+const URL_PARAMS = new Set(['Bucket', 'Region', 'Key', 'Method', 'Headers', 'Sign', 'Expires', 'Query', 'Protocol', 'Domain', 'UseAccelerate']);
+// The CAM action a backend is asked for, per method a URL can be signed for.
+const ACTIONS = { GET: 'name/cos:GetObject', HEAD: 'name/cos:HeadObject', PUT: 'name/cos:PutObject' };
+
+// The headers cos-js-sdk-v5 (1.10) signs; it leaves any other header unsigned.
+const SDK_SIGNED_HEADERS = new Set([
+  'cache-control', 'content-disposition', 'content-encoding', 'content-length', 'content-md5', 'expect', 'expires',
+  'host', 'if-match', 'if-modified-since', 'if-none-match', 'if-unmodified-since', 'origin', 'range',
+  'transfer-encoding', 'pic-operations',
+]);
+
+function sdkSignedHeaders(headers) {
+  if (headers === undefined || headers === null) return undefined;
+  if (typeof headers !== 'object' || Array.isArray(headers)) throw invalid('ERR_INVALID_TYPE', 'Headers', 'must be an object of name: value');
+  const signed = {};
+  for (const name of Object.keys(headers)) {
+    const lower = name.toLowerCase();
+    if (lower.startsWith('x-cos-') || lower.startsWith('x-ci-') || SDK_SIGNED_HEADERS.has(lower)) signed[name] = headers[name];
+  }
+  return signed;
+}
+
+function methodOf(params) {
+  if (params.Method === undefined) return 'GET';
+  if (typeof params.Method !== 'string' || !(params.Method.toUpperCase() in ACTIONS)) {
+    throw invalid('ERR_UNSUPPORTED_OPTION', 'Method', 'must be GET, HEAD or PUT in CosCompat.getObjectUrl');
+  }
+  return params.Method.toUpperCase();
+}
 
 function known(obj, allowed, what) {
   for (const name in obj) {
@@ -22,6 +54,10 @@ function known(obj, allowed, what) {
 
 function encodeKey(key) {
   return encodeURIComponent(key).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase()).replace(/%2F/g, '/');
+}
+
+function methodFor(action) {
+  return Object.keys(ACTIONS).find((m) => ACTIONS[m] === action).toLowerCase();
 }
 
 export function compatClass(createPresigner) {
@@ -58,8 +94,12 @@ export function compatClass(createPresigner) {
         const query = new URLSearchParams(params.Query || {}).toString().replace(/\+/g, '%20');
         return { Url: `${protocol}://${host}/${encodeKey(params.Key)}${query ? '?' + query : ''}` };
       }
+      const method = methodOf(params);
       const presigner = this.#presignerFor(params.Bucket, params.Region, domain, protocol);
-      const url = await presigner.getObjectUrl(params.Key, {
+      const url = await presigner[PRESIGN_REQUEST](params.Key, {
+        method: method.toLowerCase(),
+        action: ACTIONS[method],
+        headers: sdkSignedHeaders(params.Headers),
         expires: params.Expires === undefined ? undefined : Number(params.Expires),
         query: params.Query,
       });
@@ -77,8 +117,8 @@ export function compatClass(createPresigner) {
           // The SDK's getAuthorization(options, callback) with its Scope list.
           credentials: (scope) => new Promise((resolve, reject) => {
             const options = {
-              Bucket: bucket, Region: region, Method: 'get', Key: scope.keys[0] || '', Pathname: '/' + (scope.keys[0] || ''),
-              Scope: [{ action: ACTION_GET_OBJECT, bucket, region, prefix: scope.keys.length === 1 ? scope.keys[0] : commonPrefix(scope.keys) }],
+              Bucket: bucket, Region: region, Method: methodFor(scope.action), Key: scope.keys[0] || '', Pathname: '/' + (scope.keys[0] || ''),
+              Scope: [{ action: scope.action, bucket, region, prefix: scope.keys.length === 1 ? scope.keys[0] : commonPrefix(scope.keys) }],
             };
             try {
               getAuthorization.call(this, options, (data) => (data instanceof Error ? reject(data) : resolve(data)));

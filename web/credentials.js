@@ -32,8 +32,9 @@ function unixSeconds(value, field, required) {
 /**
  * Accepts, unchanged, the JSON of qcloud-cos-sts, the object cos-js-sdk-v5's
  * getAuthorization callback takes, or { secretId, secretKey, sessionToken,
- * startTime, expiredTime }. Returns
- * { secretId, secretKey, sessionToken, startTime?, expiredTime, scopeLimit }.
+ * startTime, expiredTime }, each optionally with serverTime (unix s, the
+ * backend's clock) and actions. Returns { secretId, secretKey, sessionToken,
+ * startTime?, expiredTime, scopeLimit, serverTime?, actions }.
  */
 export function normalizeCredentials(raw) {
   if (typeof raw === 'string') {
@@ -87,7 +88,20 @@ export function normalizeCredentials(raw) {
   }
   if (c.startTime !== undefined && c.expiredTime <= c.startTime) throw bad('expiredTime', 'is not after startTime');
   c.scopeLimit = raw.ScopeLimit === true || raw.scopeLimit === true;
+  // The backend's clock when it answered (independent of a cached startTime).
+  c.serverTime = unixSeconds(raw.serverTime !== undefined ? raw.serverTime : raw.ServerTime, 'serverTime', false);
+  c.actions = actionList(raw.actions !== undefined ? raw.actions : raw.Actions);
   return c;
+}
+
+// Actions the credentials serve besides the one asked for, e.g. both
+// 'name/cos:GetObject' and 'name/cos:PutObject': one set for downloads and uploads.
+function actionList(v) {
+  if (v === undefined || v === null) return [];
+  if (!Array.isArray(v) || v.length > 32 || !v.every((a) => typeof a === 'string' && a.length <= 128)) {
+    throw bad('actions', 'must be an array of at most 32 action names');
+  }
+  return v;
 }
 
 function awsShape(k, prefix, [id, key, token, expiration]) {

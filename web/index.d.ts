@@ -97,7 +97,6 @@ export class CredentialsError extends CosPresignError {
 /** ERR_EXPIRES_BEYOND_CREDENTIALS (with strictExpiry), ERR_CREDENTIALS_EXPIRED, ERR_NOT_READY (getObjectUrlSync). */
 export class ExpiryError extends CosPresignError {}
 
-/** What backends already return: qcloud-cos-sts JSON, cos-js-sdk-v5's getAuthorization data, or the plain shape. */
 /** Unix seconds; a string of digits is accepted too (some backends stringify them). */
 export type UnixSeconds = number | string;
 
@@ -106,7 +105,7 @@ export type UnixSeconds = number | string;
  * getAuthorization callback, the plain shape, or (for SigV4, also accepted for COS) AWS STS's
  * `{ Credentials: { AccessKeyId, ... } }`, its inner object, and the AWS SDK v3 credential identity.
  */
-export type TemporaryCredentials =
+export type TemporaryCredentials = (
   | { credentials: { tmpSecretId: string; tmpSecretKey: string; sessionToken: string }; startTime?: UnixSeconds; expiredTime: UnixSeconds; expiration?: string; ScopeLimit?: boolean }
   | { credentials: { tmpSecretId: string; tmpSecretKey: string; sessionToken: string }; startTime?: UnixSeconds; expiration: string; ScopeLimit?: boolean }
   | { TmpSecretId: string; TmpSecretKey: string; SecurityToken: string; StartTime?: UnixSeconds; ExpiredTime: UnixSeconds; ScopeLimit?: boolean }
@@ -114,7 +113,8 @@ export type TemporaryCredentials =
   | { secretId: string; secretKey: string; sessionToken: string; startTime?: UnixSeconds; expiredTime: UnixSeconds; scopeLimit?: boolean }
   | { Credentials: AwsStsCredentials; ScopeLimit?: boolean }
   | (AwsStsCredentials & { ScopeLimit?: boolean })
-  | { accessKeyId: string; secretAccessKey: string; sessionToken: string; expiration: Date | string | number; scopeLimit?: boolean };
+  | { accessKeyId: string; secretAccessKey: string; sessionToken: string; expiration: Date | string | number; scopeLimit?: boolean }
+) & CredentialsClockAndActions;
 
 /** AWS STS AssumeRole's `Credentials` (`Expiration`: an ISO 8601 string, a Date or unix seconds). */
 export interface AwsStsCredentials {
@@ -129,8 +129,8 @@ export interface CredentialScope {
   bucket: string;
   region: string;
   keys: string[];
-  /** "name/cos:GetObject" for COS URLs; "s3:GetObject" for SigV4 URLs (from 'cos-presign/sigv4'). */
-  action: 'name/cos:GetObject' | 's3:GetObject';
+  /** Downloads: 'name/cos:GetObject' ('s3:GetObject' with SigV4); uploads: 'name/cos:PutObject' ('s3:PutObject'). CosCompat's HEAD: 'name/cos:HeadObject'. */
+  action: CredentialAction;
 }
 
 /** Where credentials come from: the URL of a JSON endpoint (GET, with ?action&bucket&region&prefix[&key]) or an async function. */
@@ -198,6 +198,8 @@ export interface UrlDetails {
   endTime: number;
   /** True if the URL was shortened to the credentials' expiry. */
   clamped: boolean;
+  /** Where the server's time came from (see ClockSource). */
+  clock: ClockSource;
 }
 
 export interface Presigner {
@@ -212,6 +214,10 @@ export interface Presigner {
   getObjectUrlsDetails(keys: readonly string[], options?: UrlOptions): Promise<Omit<UrlDetails, 'url'> & { urls: string[] }>;
   /** Throws ExpiryError ERR_NOT_READY unless the wasm and fresh credentials are held. */
   getObjectUrlSync(key: string, options?: UrlOptions): string;
+  /** A pre-signed PUT for `key`, with credentials asked for the upload action on that key. */
+  getUploadUrl(key: string, options?: UploadOptions): Promise<UploadUrl>;
+  /** Synchronous once upload credentials are held (after a getUploadUrl); else ExpiryError ERR_NOT_READY. */
+  getUploadUrlSync(key: string, options?: UploadOptions): UploadUrl;
   /** Forgets the credentials; later calls throw ERR_DISPOSED. */
   dispose(): void;
 }
@@ -227,8 +233,69 @@ export class CosCompat {
     UseAccelerate?: boolean;
     SystemClockOffset?: number;
   });
-  getObjectUrl(params: { Bucket: string; Region: string; Key: string; Sign?: boolean; Expires?: number; Query?: Query; Protocol?: string; Domain?: string; UseAccelerate?: boolean }, callback: (err: Error | null, data?: { Url: string }) => void): void;
-  getObjectUrl(params: { Bucket: string; Region: string; Key: string; Sign?: boolean; Expires?: number; Query?: Query; Protocol?: string; Domain?: string; UseAccelerate?: boolean }): Promise<{ Url: string }>;
+  getObjectUrl(params: CompatUrlParams, callback: (err: Error | null, data?: { Url: string }) => void): void;
+  getObjectUrl(params: CompatUrlParams): Promise<{ Url: string }>;
+}
+
+// ---- Uploads: pre-signed PUT URLs, the upload scope, the clock's source ----
+
+/** The CAM action a credentials request is for. */
+export type CredentialAction = 'name/cos:GetObject' | 'name/cos:PutObject' | 'name/cos:HeadObject' | 's3:GetObject' | 's3:PutObject';
+
+/** Optional in every credentials shape. */
+export interface CredentialsClockAndActions {
+  /** The backend's clock when it answered, unix seconds: lets the page correct its own clock (and tell stale credentials from skew). */
+  serverTime?: number;
+  ServerTime?: number;
+  /** Actions these credentials serve besides the one asked for, e.g. both GetObject and PutObject: cached once for all. */
+  actions?: string[];
+  Actions?: string[];
+}
+
+/** Where a URL's clock came from: an explicit clockOffset, the backend's serverTime, its HTTP Date header, credentials starting in the page's future, or the page's own clock. */
+export type ClockSource = 'clockOffset' | 'serverTime' | 'date' | 'startTime' | 'page';
+
+export interface UploadOptions {
+  /** The Content-Type the client sends, signed (default "application/octet-stream"). Send `headers` as returned. */
+  contentType?: string;
+  /** Signs Content-Length: the upload must be exactly this many bytes. Browsers set it from the body, so it is not in the returned headers. */
+  contentLength?: number;
+  /** More signed headers the client sends: x-cos-meta-*, x-cos-storage-class, Content-MD5, Content-Disposition, ... (SigV4: x-amz-meta-*, ...). */
+  headers?: Headers;
+  /** Seconds (default: the presigner's `expires`); never beyond the credentials. The transfer must finish within it. */
+  expires?: number;
+  strictExpiry?: boolean;
+}
+
+export interface UploadUrl {
+  url: string;
+  method: 'PUT';
+  /** Exactly what to send with the PUT, each signed; Content-Type first. */
+  headers: Record<string, string>;
+  /** When the URL stops working, on this page's clock. */
+  expiresAt: Date;
+  /** The signed window in unix seconds, server clock. */
+  startTime: number;
+  endTime: number;
+  clamped: boolean;
+  clock: ClockSource;
+}
+
+/** cos-js-sdk-v5's getObjectUrl params that CosCompat takes. */
+export interface CompatUrlParams {
+  Bucket: string;
+  Region: string;
+  Key: string;
+  /** "GET" (default), "HEAD" or "PUT". */
+  Method?: string;
+  /** As in cos-js-sdk-v5: of these, the ones it signs (x-cos-*, x-ci-*, Content-Length, Content-MD5, Range, If-*, ...; not Content-Type) are signed. */
+  Headers?: Headers;
+  Sign?: boolean;
+  Expires?: number;
+  Query?: Query;
+  Protocol?: string;
+  Domain?: string;
+  UseAccelerate?: boolean;
 }
 
 // ---- explainUrl: exported by both entries ----

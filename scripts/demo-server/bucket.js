@@ -7,6 +7,9 @@ import { join, relative, sep } from 'node:path';
 import { encodePng } from './png.js';
 
 const MAX_OBJECTS = 10000;
+// Uploads in progress (cos-upload.js): inside the bucket folder so a finished
+// one is renamed into place on the same file system; never an object.
+export const INCOMING_DIR = '.incoming';
 
 const CONTENT_TYPES = {
   '.txt': 'text/plain; charset=utf-8',
@@ -97,12 +100,13 @@ export async function indexBucket(dir) {
     for (const entry of await readdir(folder, { withFileTypes: true })) {
       if (index.size >= MAX_OBJECTS) return;
       const path = join(folder, entry.name);
+      if (folder === dir && entry.name === INCOMING_DIR) continue;
       if (entry.isDirectory()) await walk(path);
       else if (entry.isFile()) {
         const st = await lstat(path);
         const key = relative(dir, path).split(sep).join('/');
         const etag = `"${createHash('md5').update(await readFile(path)).digest('hex')}"`;
-        index.set(key, { path, size: st.size, mtime: st.mtime, etag, contentType: contentTypeOf(key) });
+        index.set(key, { path, size: st.size, mtime: st.mtime, etag, contentType: contentTypeOf(key), meta: {} });
       }
     }
   }

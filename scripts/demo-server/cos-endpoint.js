@@ -1,11 +1,13 @@
 // A COS-compatible object endpoint for one local bucket: answers pre-signed
-// GETs the way COS does. The signature is recomputed with the official
-// cos-nodejs-sdk-v5 signer (COS.getAuthorization), not with cos-presign, so
-// the check is independent of the code it checks.
+// GETs and PUTs the way COS does (PUT bodies: cos-upload.js). The signature
+// is recomputed with the official cos-nodejs-sdk-v5 signer
+// (COS.getAuthorization), not with cos-presign, so the check is independent
+// of the code it checks.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { checkUploadHeaders, DEFAULT_MAX_UPLOAD_BYTES, receiveUpload, UploadRefusal } from './cos-upload.js';
 
 const require = createRequire(import.meta.url);
 const COS = require('cos-nodejs-sdk-v5');
@@ -29,6 +31,12 @@ const CORS_HEADERS = {
   'Access-Control-Allow-Origin': '*',
   'Access-Control-Expose-Headers': 'Content-Length, Content-Range, Content-Disposition, Content-Type, ETag, Date, x-cos-request-id',
 };
+// The bucket's CORS rule: any origin, these methods, any header asked for.
+const CORS_METHODS = ['GET', 'HEAD', 'PUT'];
+// The CAM action a request needs, per method.
+const ACTION_FOR_METHOD = { GET: 'name/cos:GetObject', HEAD: 'name/cos:GetObject', PUT: 'name/cos:PutObject' };
+const MAX_CONCURRENT_UPLOADS = 128;
+const MAX_INDEXED_OBJECTS = 20000;
 
 const MESSAGES = {
   AccessDenied: 'Access Denied.',
@@ -46,6 +54,8 @@ const MESSAGES = {
   InvalidArgument: 'Invalid argument.',
   InvalidRange: 'The requested range is not satisfiable.',
   InternalError: 'We encountered an internal error. Please try again.',
+  SlowDown: 'Please reduce your request rate.',
+  AccessForbidden: 'CORSResponse: This CORS request is not allowed. This is usually because the evaluation of Origin, request method / Access-Control-Request-Method or Access-Control-Request-Headers are not whitelisted by the resource\'s CORS spec.',
 };
 
 function xmlEscape(s) {
@@ -173,7 +183,8 @@ export function checkPresigned({ method, key, query, headers, sts, nowSeconds })
   }
   if (!sameText(expected.get('q-signature'), auth['q-signature'])) throw deny('SignatureDoesNotMatch');
 
-  if (!key.startsWith(credential.prefix)) throw deny('AccessDenied');
+  // Permission: the credentials' action and prefix.
+  if (credential.action !== ACTION_FOR_METHOD[method] || !credential.prefixes.some((p) => key.startsWith(p))) throw deny('AccessDenied');
   return credential;
 }
 
@@ -194,11 +205,13 @@ function parseRange(header, size) {
 }
 
 /**
- * options: { bucket, region, index (Map key -> entry), sts, now () => ms, log }
+ * options: { bucket, region, index (Map key -> entry), bucketDir (where uploads go),
+ *   sts, now () => ms, log, maxUploadBytes (default 10 MiB) }
  * Returns an http request handler.
  */
-export function createCosEndpoint({ bucket, region, index, sts, now = Date.now, log = () => {} }) {
+export function createCosEndpoint({ bucket, region, index, bucketDir, sts, now = Date.now, log = () => {}, maxUploadBytes = DEFAULT_MAX_UPLOAD_BYTES }) {
   const ownVirtualHost = `${bucket}.cos.${region}.localhost`;
+  let uploading = 0;
 
   return async function handle(req, res) {
     const requestId = randomBytes(12).toString('hex');
@@ -218,22 +231,31 @@ export function createCosEndpoint({ bucket, region, index, sts, now = Date.now, 
 
     try {
       if (req.method === 'OPTIONS') {
-        // CORS preflight, as a bucket with a GET/HEAD rule for any origin answers it.
+        // CORS preflight, as a bucket whose rule allows any origin, GET/HEAD/PUT and any header.
+        const method = String(req.headers['access-control-request-method'] || '');
+        if (!CORS_METHODS.includes(method)) throw new CosError(403, 'AccessForbidden');
         const asked = String(req.headers['access-control-request-headers'] || '');
         send(200, {
-          'Access-Control-Allow-Methods': 'GET, HEAD',
+          'Access-Control-Allow-Methods': CORS_METHODS.join(', '),
           'Access-Control-Allow-Headers': /^[\w\-, ]{0,512}$/.test(asked) ? asked : '',
           'Access-Control-Max-Age': '600',
           'Content-Length': 0,
         });
         return;
       }
-      if (req.method !== 'GET' && req.method !== 'HEAD') throw new CosError(405, 'MethodNotAllowed');
+      if (!Object.hasOwn(ACTION_FOR_METHOD, req.method)) throw new CosError(405, 'MethodNotAllowed');
       const hostname = host.replace(/:\d+$/, '').toLowerCase();
       if (hostname.endsWith('.localhost') && hostname !== ownVirtualHost) throw new CosError(404, 'NoSuchBucket');
 
       const { key, query } = parseTarget(target);
-      checkPresigned({ method: req.method, key, query, headers: req.headers, sts, nowSeconds: Math.floor(now() / 1000) });
+      const nowSeconds = Math.floor(now() / 1000);
+      checkPresigned({ method: req.method, key, query, headers: req.headers, sts, nowSeconds });
+      if (req.method === 'PUT') {
+        await put(req, res, key, Number(query.get('q-sign-time').split(';')[1]));
+        log(`PUT object 200 ${index.get(key).size} bytes`);
+        send(200, { ETag: index.get(key).etag, 'Content-Length': 0 });
+        return;
+      }
 
       const entry = index.get(key);
       if (!entry) throw new CosError(404, 'NoSuchKey');
@@ -248,6 +270,7 @@ export function createCosEndpoint({ bucket, region, index, sts, now = Date.now, 
         'Last-Modified': entry.mtime.toUTCString(),
         ETag: entry.etag,
         'Accept-Ranges': 'bytes',
+        ...entry.meta,
       };
       for (const [name, value] of query) {
         const header = RESPONSE_OVERRIDES[name.toLowerCase()];
@@ -282,12 +305,30 @@ export function createCosEndpoint({ bucket, region, index, sts, now = Date.now, 
       res.on('close', () => stream.destroy());
       stream.pipe(res);
     } catch (e) {
-      if (res.headersSent) {
+      if (res.headersSent || !res.socket || res.socket.destroyed) {
         res.destroy();
         return;
       }
-      sendError(e instanceof CosError ? e : new CosError(500, 'InternalError'));
-      if (!(e instanceof CosError)) log(`object endpoint error: ${e && e.stack}`);
+      // A refused upload's body is not read: close the connection rather than drain it.
+      if (req.method === 'PUT' && !req.complete) res.setHeader('Connection', 'close');
+      const known = e instanceof CosError ? e : e instanceof UploadRefusal ? new CosError(e.status, e.code, e.message) : null;
+      sendError(known || new CosError(500, 'InternalError'));
+      if (!known) log(`object endpoint error: ${e && e.stack}`);
     }
   };
+
+  // The body, streamed to a file and renamed into place (cos-upload.js); checked before a byte is read.
+  async function put(req, res, key, endSeconds) {
+    const expected = checkUploadHeaders(req.headers, maxUploadBytes);
+    if (uploading >= MAX_CONCURRENT_UPLOADS) throw new CosError(503, 'SlowDown');
+    if (!index.has(key) && index.size >= MAX_INDEXED_OBJECTS) throw new CosError(400, 'InvalidArgument', 'The local bucket is full.');
+    if (/^100-continue$/i.test(String(req.headers.expect || ''))) res.writeContinue();
+    uploading++;
+    try {
+      const entry = await receiveUpload(req, { bucketDir, key, expected, deadlineMs: endSeconds * 1000, now });
+      index.set(key, entry);
+    } finally {
+      uploading--;
+    }
+  }
 }

@@ -1,7 +1,9 @@
 // `npm start`: the demo server. Environment:
 //   HOST, PORT          page address (default 127.0.0.1:8080); PORT=0 picks a free port
 //   OBJECT_PORT         the local COS endpoint's port (default PORT+1)
-//   DEMO_PREFIX         the prefix credentials are scoped to (default demo/)
+//   DEMO_PREFIX         the prefix download credentials are scoped to (default demo/)
+//   DEMO_UPLOAD_PREFIX  the prefix upload (PutObject) credentials are scoped to (default uploads/)
+//   DEMO_MAX_UPLOAD     the local endpoint's largest upload in bytes (default 10485760)
 //   DEMO_BUCKET_DIR     serve this folder as the local bucket instead of generated samples
 //   STS_DURATION        credential lifetime in seconds (default 1800)
 //   COS_SECRET_ID, COS_SECRET_KEY, COS_BUCKET, COS_REGION
@@ -42,6 +44,8 @@ const demo = await startDemoServer({
   port,
   objectPort: env.OBJECT_PORT ? intFromEnv('OBJECT_PORT') : undefined,
   prefix: env.DEMO_PREFIX || 'demo/',
+  uploadPrefix: env.DEMO_UPLOAD_PREFIX || 'uploads/',
+  maxUploadBytes: intFromEnv('DEMO_MAX_UPLOAD', 10 * 1024 * 1024),
   // The generated samples live in the ignored build/ folder; a folder of your own is served as it is.
   bucketDir: env.DEMO_BUCKET_DIR || join(ROOT, 'build', 'demo-bucket'),
   seed: !env.DEMO_BUCKET_DIR,
@@ -53,10 +57,10 @@ const demo = await startDemoServer({
 const shown = demo.pageOrigin.replace('//0.0.0.0:', '//127.0.0.1:').replace('//[::]:', '//[::1]:');
 console.log(`cos-presign demo: ${shown}/demo/`);
 if (cos) {
-  console.log(`  real bucket ${demo.bucket} (${demo.region}); credentials scoped to ${demo.prefix}* (GetObject only)`);
+  console.log(`  real bucket ${demo.bucket} (${demo.region}); credentials scoped to GetObject on ${demo.prefix}* and ${demo.uploadPrefix}*, PutObject on ${demo.uploadPrefix}*`);
 } else {
   console.log(`  local COS endpoint ${demo.objectOrigin} for bucket ${demo.bucket}, files in ${demo.bucketDir}`);
-  console.log(`  credentials from /api/sts are scoped to ${demo.prefix}*`);
+  console.log(`  credentials from /api/sts: GetObject on ${demo.prefix}* and ${demo.uploadPrefix}*, PutObject on ${demo.uploadPrefix}*`);
 }
 console.log('  Ctrl-C stops it.');
 

@@ -7,9 +7,10 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { indexBucket, seedBucket } from './bucket.js';
+import { INCOMING_DIR, indexBucket, seedBucket } from './bucket.js';
 import { createCosEndpoint } from './cos-endpoint.js';
-import { createCosSts, createLocalSts } from './sts.js';
+import { DEFAULT_MAX_UPLOAD_BYTES } from './cos-upload.js';
+import { createCosSts, createLocalSts, grantFor, ScopeRefusal } from './sts.js';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const WEB = join(ROOT, 'web');
@@ -97,12 +98,13 @@ export function contentSecurityPolicy(objectOrigins) {
   ].join('; ');
 }
 
-function boundServer(handler) {
-  const server = createServer(SERVER_OPTIONS, (req, res) => {
+// acceptsBody(req): whether the handler reads this request's body (the
+// object endpoint's PUTs); every other body is refused unread.
+function boundServer(handler, { acceptsBody = () => false, requestTimeout = SERVER_OPTIONS.requestTimeout } = {}) {
+  const server = createServer({ ...SERVER_OPTIONS, requestTimeout }, (req, res) => {
     res.setTimeout(SOCKET_IDLE_MS, () => res.destroy());
-    // No route takes a body: refuse one instead of reading it.
     const length = Number(req.headers['content-length'] || 0);
-    if (length > 0 || req.headers['transfer-encoding']) {
+    if ((length > 0 || req.headers['transfer-encoding']) && !acceptsBody(req)) {
       res.writeHead(413, { Connection: 'close', 'Content-Type': 'text/plain' });
       res.end('request bodies are not accepted\n');
       return;
@@ -115,6 +117,9 @@ function boundServer(handler) {
     });
   });
   server.maxConnections = MAX_CONNECTIONS;
+  // "Expect: 100-continue": the handler answers it (after its checks) instead
+  // of Node inviting every body, so a refused upload is refused before it is sent.
+  server.on('checkContinue', (req, res) => server.emit('request', req, res));
   server.on('clientError', (err, socket) => {
     // Malformed requests: answer what Node would and never crash.
     if (!socket.writable) return socket.destroy();
@@ -142,6 +147,7 @@ function originOf(host, port) {
 /**
  * Starts the demo. Options (all optional):
  *   host, port (0 = any free), objectPort (0 = any free), prefix ('demo/'),
+ *   uploadPrefix ('uploads/': where PutObject credentials may write), maxUploadBytes (10 MiB),
  *   stsDurationSeconds (1800), bucketDir (default: a temp folder, seeded, removed on close),
  *   seed (write the sample files into bucketDir too),
  *   now (() => ms, the server clock), cos ({ secretId, secretKey, bucket, region, keys, endpoint? }) for real mode,
@@ -150,7 +156,8 @@ function originOf(host, port) {
  */
 export async function startDemoServer(options = {}) {
   const {
-    host = '127.0.0.1', port = 8080, objectPort, prefix = 'demo/', stsDurationSeconds = 1800,
+    host = '127.0.0.1', port = 8080, objectPort, prefix = 'demo/', uploadPrefix = 'uploads/',
+    maxUploadBytes = DEFAULT_MAX_UPLOAD_BYTES, stsDurationSeconds = 1800,
     now = Date.now, cos, extraStatic = {}, log = () => {},
   } = options;
   const real = Boolean(cos);
@@ -163,11 +170,12 @@ export async function startDemoServer(options = {}) {
   if (!real) {
     if (!bucketDir) bucketDir = ownTempDir = await mkdtemp(join(tmpdir(), 'cos-presign-demo-bucket-'));
     if (ownTempDir || options.seed) await seedBucket(bucketDir, prefix);
+    await rm(join(bucketDir, INCOMING_DIR), { recursive: true, force: true }); // left by a crash
     index = await indexBucket(bucketDir);
   }
   const sts = real
-    ? createCosSts({ ...cos, prefix, durationSeconds: stsDurationSeconds })
-    : createLocalSts({ prefix, durationSeconds: stsDurationSeconds, now });
+    ? createCosSts({ ...cos, durationSeconds: stsDurationSeconds })
+    : createLocalSts({ durationSeconds: stsDurationSeconds, now });
 
   const site = await buildSiteMap(extraStatic);
   const servers = [];
@@ -190,16 +198,25 @@ export async function startDemoServer(options = {}) {
   };
 
   async function handlePage(req, res) {
-    const path = (req.url || '/').split('?')[0];
+    const [path, search = ''] = (req.url || '/').split('?', 2);
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Length': 0 });
       res.end();
       return;
     }
     if (path === '/api/sts') {
+      let grant;
       try {
-        json(res, 200, await sts.issue());
-        log('GET /api/sts 200');
+        grant = grantFor(new URLSearchParams(search), { bucket, region, prefix, uploadPrefix });
+      } catch (e) {
+        if (!(e instanceof ScopeRefusal)) throw e;
+        log('GET /api/sts 403 scope refused');
+        json(res, 403, { error: 'scope_refused', message: e.message });
+        return;
+      }
+      try {
+        json(res, 200, await sts.issue(grant));
+        log(`GET /api/sts 200 ${grant.action} ${grant.prefixes.join("* ")}*`);
       } catch (e) {
         // The STS error's code only: its message could quote the request.
         const code = (e && (e.Code || e.code)) || 'Error';
@@ -212,12 +229,14 @@ export async function startDemoServer(options = {}) {
     if (path === '/api/config') {
       const objects = [];
       if (real) for (const key of cos.keys || []) objects.push({ key });
-      else for (const [key, e] of index) objects.push({ key, size: e.size, contentType: e.contentType, inScope: key.startsWith(prefix) });
+      else for (const [key, e] of index) objects.push({ key, size: e.size, contentType: e.contentType, inScope: key.startsWith(prefix) || key.startsWith(uploadPrefix) });
       json(res, 200, {
         mode: real ? 'cos' : 'local',
         bucket,
         region,
         prefix,
+        uploadPrefix,
+        maxUploadBytes,
         protocol: real ? 'https' : 'http',
         // domain templates for the presigner; null means COS's default domain
         domains: real ? null : {
@@ -264,7 +283,10 @@ export async function startDemoServer(options = {}) {
 
   try {
     if (!real) {
-      const objectServer = boundServer(createCosEndpoint({ bucket, region, index, sts, now, log }));
+      const objectServer = boundServer(createCosEndpoint({ bucket, region, index, bucketDir, sts, now, log, maxUploadBytes }), {
+        acceptsBody: (req) => req.method === 'PUT',
+        requestTimeout: 0, // an upload may take long: its URL's end cuts it off (cos-upload.js), as on COS
+      });
       servers.push(objectServer);
       objectPortBound = await listen(objectServer, objectPort ?? (port === 0 ? 0 : port + 1), host);
     }
@@ -278,6 +300,7 @@ export async function startDemoServer(options = {}) {
       bucket,
       region,
       prefix,
+      uploadPrefix,
       bucketDir,
       index,
       sts,

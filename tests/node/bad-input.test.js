@@ -2,7 +2,7 @@
 // a message naming the field, never the secret, and the signer stays usable.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { init } from 'cos-presign';
+import { init, createPresigner, CosPresignError } from 'cos-presign';
 
 const SECRET = 'sEcReT-kEy-that-must-never-leak';
 const base = {
@@ -157,7 +157,7 @@ function readTable() {
   const entries = [];
   for (const line of doc.split('\n')) {
     const cells = line.split('|').slice(1, -1).map((c) => c.trim());
-    if (cells.length !== 8 || !/^(init|authorization|presignUrl|presignUrls)(, |$)/.test(cells[0])) continue;
+    if (cells.length !== 8 || !/^(init|authorization|presignUrl|presignUrls|getUploadUrl)(, |$)/.test(cells[0])) continue;
     const calls = cells[0].split(', ');
     const option = cells[1];
     for (const cell of cells.slice(2)) {
@@ -180,6 +180,7 @@ test('docs/bad-input.md has an entry for every option of every call', () => {
     authorization: ['options', 'secretId', 'secretKey', 'method', 'key', 'pathname', 'query', 'headers', 'keyTime', 'startTime', 'endTime', 'expires'],
     presignUrl: ['options', 'secretId', 'secretKey', 'sessionToken', 'bucket', 'region', 'key', 'method', 'query', 'headers', 'keyTime', 'startTime', 'endTime', 'expires', 'protocol', 'domain'],
     presignUrls: ['options', 'secretId', 'secretKey', 'sessionToken', 'bucket', 'region', 'method', 'query', 'headers', 'keyTime', 'startTime', 'endTime', 'expires', 'protocol', 'domain', 'keys'],
+    getUploadUrl: ['options', 'key', 'contentType', 'contentLength', 'headers', 'expires', 'strictExpiry', 'combination'],
   };
   for (const [call, list] of Object.entries(options)) {
     for (const option of list) assert.ok(covered.has(`${call} ${option}`), `no entry for ${call} ${option}`);
@@ -235,6 +236,10 @@ function checkSigned(entry, { options, keys }, result) {
 let packageCopy = 0;
 for (const entry of tableEntries) {
   const name = `docs/bad-input.md: ${entry.call} ${entry.option} ${entry.expr.slice(0, 70)} -> ${entry.expected}`;
+  if (entry.call === 'getUploadUrl') {
+    test(name, () => checkUploadEntry(entry));
+    continue;
+  }
   if (entry.call === 'init') {
     test(name, async () => {
       // A fresh copy of the package, so this init() is not the cached one
@@ -260,4 +265,56 @@ for (const entry of tableEntries) {
     const url = signer.presignUrl({ ...URL_BASE, key: 'after/報告.txt', query: { a: '1' } });
     assert.ok(verifyCosUrl(url, { secretKey: SECRET }).ok, 'the next call signs correctly');
   });
+}
+
+// getUploadUrl rows: on a presigner with 30 minutes of credentials.
+let uploadPresigner;
+function presignerForUploads() {
+  uploadPresigner ||= createPresigner({
+    ...URL_BASE_LOCATION,
+    credentials: async () => {
+      const now = Math.floor(Date.now() / 1000);
+      return { secretId: 'AKIDexample', secretKey: SECRET, sessionToken: 'token-value', startTime: now, expiredTime: now + 1800 };
+    },
+  });
+  return uploadPresigner;
+}
+const URL_BASE_LOCATION = { bucket: URL_BASE.bucket, region: URL_BASE.region };
+
+function checkUploadUrl(up, key, options) {
+  assert.equal(up.method, 'PUT');
+  assert.equal(Object.keys(up.headers)[0], 'Content-Type');
+  const sent = { ...up.headers };
+  if (options.contentLength !== undefined) sent['Content-Length'] = String(options.contentLength);
+  const v = verifyCosUrl(up.url, { secretKey: SECRET, method: 'put', headers: sent });
+  assert.ok(v.ok, `${v.reason}: ${up.url.slice(0, 200)}`);
+  assert.equal(v.key, '/' + key);
+}
+
+async function checkUploadEntry(entry) {
+  const presigner = presignerForUploads();
+  const value = evaluate(entry.expr);
+  let key = 'uploads/a.txt';
+  let options = {};
+  if (entry.option === 'key') key = value;
+  else if (entry.option === 'options') options = value;
+  else if (entry.option === 'combination') options = value;
+  else options = { [entry.option]: value };
+  if (entry.expected === 'signed') {
+    checkUploadUrl(await presigner.getUploadUrl(key, options), key, options || {});
+  } else {
+    let error;
+    try {
+      await presigner.getUploadUrl(key, options);
+    } catch (e) {
+      error = e;
+    }
+    assert.ok(error instanceof CosPresignError, `expected ${entry.expected}, got ${error}`);
+    assert.equal(error.code, entry.expected, error.message);
+    assert.ok(error.message.startsWith('cos-presign: '));
+    for (const text of [error.message, JSON.stringify(error), error.stack]) assert.ok(!text.includes(SECRET));
+    if (typeof value === 'string' && value.length >= 6) assert.ok(!error.message.includes(value), 'the value is not echoed');
+  }
+  // Still usable, and still right.
+  checkUploadUrl(await presigner.getUploadUrl('after/報告.txt', { contentType: 'text/plain' }), 'after/報告.txt', {});
 }

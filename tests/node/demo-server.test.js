@@ -276,7 +276,8 @@ test('malformed and oversized requests get clear errors and the server stays up'
   await expectCosError(await get(crlf), 400, 'InvalidArgument');
   const nonLatin = sdkSignedTarget({ credentials: creds.credentials, key: 'demo/hello.txt', host, query: { 'response-content-disposition': 'attachment; filename=报告.pdf' } });
   await expectCosError(await get(nonLatin), 400, 'InvalidArgument');
-  await expectCosError(await rawRequest(demo.objectPort, { method: 'PUT', path: '/demo/x.txt', headers: { Host: host } }), 405, 'MethodNotAllowed');
+  await expectCosError(await rawRequest(demo.objectPort, { method: 'DELETE', path: '/demo/x.txt', headers: { Host: host } }), 405, 'MethodNotAllowed');
+  await expectCosError(await rawRequest(demo.objectPort, { method: 'PUT', path: '/uploads/x.txt', headers: { Host: host } }), 403, 'AccessDenied');
 
   assert.equal((await get(good, { 'X-Big': 'x'.repeat(20 * 1024) })).status, 431);
   assert.equal((await get(`/demo/hello.txt?x=${'a'.repeat(20 * 1024)}`)).status, 431);

@@ -160,17 +160,81 @@ test('a URL never outlives its credentials: clamped and reported, or a hard erro
   assert.equal((await strict.getObjectUrlDetails('a', { expires: 600 })).clamped, false);
 });
 
-for (const skewHours of [-3, 3]) {
-  test(`a page clock ${skewHours > 0 ? 'ahead' : 'behind'} by ${Math.abs(skewHours)} h signs in server time (from credential times)`, async () => {
-    const page = clock((T0 + skewHours * 3600) * 1000);
-    const p = createPresigner({ bucket: BUCKET, region: REGION, credentials: async () => sts(T0), now: page.now });
-    const d = await p.getObjectUrlDetails('a.txt', { expires: 600 });
+test('a page clock behind by 3 h signs in server time (credentials that start in its future)', async () => {
+  const page = clock((T0 - 3 * 3600) * 1000);
+  const p = createPresigner({ bucket: BUCKET, region: REGION, credentials: async () => sts(T0), now: page.now });
+  const d = await p.getObjectUrlDetails('a.txt', { expires: 600 });
+  const w = signedWindow(d.url);
+  assert.ok(w.start <= T0 && T0 + 600 === w.end, `window ${w.start};${w.end} in server time around ${T0}`);
+  assert.equal(p.clockOffset, 3 * 3600 * 1000);
+  assert.equal(d.clock, 'startTime');
+  assert.equal(d.expiresAt.getTime(), page.now() + 600 * 1000, 'expiresAt is on the page clock');
+  assertVerifies(d.url);
+});
+
+for (const [label, offsetH] of [['hours fast', 3], ['hours slow', -3], ['right', 0]]) {
+  test(`a page clock ${label}, with a serverTime from the backend, signs in server time`, async () => {
+    const page = clock((T0 + offsetH * 3600) * 1000);
+    // A stale cache: the credentials were issued 25 minutes ago; serverTime is the backend's now.
+    const p = createPresigner({ bucket: BUCKET, region: REGION, credentials: async () => ({ ...sts(T0 - 1500), serverTime: T0 }), now: page.now });
+    const d = await p.getObjectUrlDetails('a.txt', { expires: 60 });
     const w = signedWindow(d.url);
-    assert.ok(w.start <= T0 && T0 + 600 === w.end, `window ${w.start};${w.end} in server time around ${T0}`);
-    assert.equal(p.clockOffset, -skewHours * 3600 * 1000);
-    assert.equal(d.expiresAt.getTime(), page.now() + 600 * 1000, 'expiresAt is on the page clock');
+    assert.ok(w.start <= T0 && w.end === T0 + 60, `window ${w.start};${w.end} around server now ${T0}`);
+    assert.ok(Math.abs(p.clockOffset + offsetH * 3600 * 1000) <= 1000, `offset ${p.clockOffset}`);
+    assert.equal(d.clock, 'serverTime');
+    assert.ok(Math.abs(d.expiresAt.getTime() - (page.now() + 60 * 1000)) <= 1000, 'expiresAt is on the page clock');
     assertVerifies(d.url);
+    const up = await p.getUploadUrl('uploads/a.bin');
+    assert.equal(up.clock, 'serverTime');
+    assert.ok(signedWindow(up.url).start <= T0 && T0 < signedWindow(up.url).end);
   });
+}
+
+test('stale credentials without a server time are ERR_CREDENTIALS_EXPIRED, not a skew: no dead URL, no error-free wrong expiresAt', async () => {
+  const page = clock();
+  for (const [what, creds] of [
+    ['expired 10 minutes ago', sts(T0 - 1800 - 600)],
+    ['from 1970', { credentials: { tmpSecretId: 'AKIDold', tmpSecretKey: SECRET, sessionToken: 't' }, startTime: 0, expiredTime: 1800 }],
+    ['AWS shape, expired', { AccessKeyId: 'ASIAOLD', SecretAccessKey: SECRET, SessionToken: 't', Expiration: new Date((T0 - 600) * 1000).toISOString() }],
+  ]) {
+    const p = createPresigner({ bucket: BUCKET, region: REGION, credentials: async () => creds, now: page.now });
+    for (const call of [() => p.getObjectUrlDetails('a.txt'), () => p.getUploadUrl('a.txt')]) {
+      await assert.rejects(call(), (e) => {
+        assert.ok(e instanceof CredentialsError, what);
+        assert.equal(e.code, 'ERR_CREDENTIALS_EXPIRED', what);
+        assert.match(e.message, /by this page's clock/);
+        assert.match(e.message, /clockOffset/);
+        assert.match(e.message, /serverTime/);
+        assert.ok(!e.message.includes(SECRET));
+        return true;
+      });
+    }
+    assert.equal(p.clockOffset, 0, `${what}: no skew was inferred`);
+  }
+  // The same stale answer with the backend's time is a clear "stale" error, not a skew either.
+  const told = createPresigner({ bucket: BUCKET, region: REGION, credentials: async () => ({ ...sts(T0 - 2400), serverTime: T0 }), now: page.now });
+  await assert.rejects(told.getObjectUrl('a.txt'), (e) => e.code === 'ERR_CREDENTIALS_EXPIRED' && /from serverTime/.test(e.message));
+  // And an explicit clockOffset still lets a fast page use them.
+  const fast = clock((T0 + 7200) * 1000);
+  const explicit = createPresigner({ bucket: BUCKET, region: REGION, credentials: async () => sts(T0), now: fast.now, clockOffset: -7200_000 });
+  const d = await explicit.getObjectUrlDetails('a.txt', { expires: 60 });
+  assert.equal(d.clock, 'clockOffset');
+  assert.equal(signedWindow(d.url).end, T0 + 60);
+});
+
+test('details say where the clock came from: page, date', async () => {
+  const p = createPresigner({ bucket: BUCKET, region: REGION, credentials: async () => sts(T0 - 100), now: clock().now });
+  assert.equal((await p.getObjectUrlDetails('a')).clock, 'page');
+  const server = await stsServer((req, res) => json(res, sts(T0 - 100)));
+  try {
+    const viaUrl = createPresigner({ bucket: BUCKET, region: REGION, credentials: server.url, now: clock().now });
+    assert.equal((await viaUrl.getObjectUrlsDetails(['a', 'b'])).clock, 'date');
+  } finally {
+    await server.close();
+  }
+});
+
+for (const skewHours of [-3, 3]) {
 
   test(`a page clock off by ${skewHours} h signs in server time (from the endpoint's Date header)`, async () => {
     const server = await stsServer((req, res) => json(res, sts(T0 - 600), 200, { date: new Date(T0 * 1000).toUTCString() }));
@@ -417,7 +481,8 @@ test('CosCompat: cos-js-sdk-v5 getObjectUrl code works unchanged and signs a URL
 
   const plain = await cos.getObjectUrl({ Bucket: BUCKET, Region: REGION, Key: 'public/a b.txt', Sign: false });
   assert.equal(plain.Url, `https://${BUCKET}.cos.${REGION}.myqcloud.com/public/a%20b.txt`);
-  await assert.rejects(cos.getObjectUrl({ Bucket: BUCKET, Region: REGION, Key: 'a', Headers: {} }), { code: 'ERR_UNSUPPORTED_OPTION' });
+  await assert.rejects(cos.getObjectUrl({ Bucket: BUCKET, Region: REGION, Key: 'a', Method: 'DELETE' }), { code: 'ERR_UNSUPPORTED_OPTION' });
+  await assert.rejects(cos.getObjectUrl({ Bucket: BUCKET, Region: REGION, Key: 'a', ACL: 'public-read' }), { code: 'ERR_UNSUPPORTED_OPTION' });
   assert.throws(() => new CosCompat({}), { code: 'ERR_MISSING_FIELD' });
 });
 

@@ -227,3 +227,44 @@ test('createPresigner({ signature: "v4" }): the 7-day limit and options of the o
   assert.equal(week.searchParams.get('X-Amz-Expires'), '604800', 'leeway gives way to the 7-day limit');
   presigner.dispose();
 });
+
+test('createPresigner({ signature: "v4" }).getUploadUrl: uploads through the URL with the headers it returns, and back', { timeout: 30_000 }, async () => {
+  const scopes = [];
+  const presigner = createPresigner({
+    signature: 'v4', endpoint, bucket: BUCKET, region: 'us-east-1',
+    credentials: async (scope) => {
+      scopes.push(scope.action);
+      return { secretId: credentials.accessKeyId, secretKey: credentials.secretAccessKey, sessionToken: 'session/token+1', expiredTime: Math.floor(Date.now() / 1000) + 900 };
+    },
+  });
+  for (const key of ['uploads/新 file+1.bin', 'uploads/a b/c.txt']) {
+    const body = randomBytes(4096);
+    const up = await presigner.getUploadUrl(key, { contentType: 'application/x-test', contentLength: body.length, headers: { 'x-amz-meta-owner': 'alice' } });
+    const res = await fetchBounded(up.url, { method: up.method, headers: up.headers, body });
+    assert.equal(res.status, 200, await res.text());
+    const back = await fetchBounded(await presigner.getObjectUrl(key));
+    assert.equal(back.status, 200);
+    assert.equal(back.headers.get('content-type'), 'application/x-test');
+    assert.equal(back.headers.get('x-amz-meta-owner'), 'alice');
+    assert.deepEqual(Buffer.from(await back.arrayBuffer()), body);
+  }
+  assert.deepEqual(scopes, ['s3:PutObject', 's3:GetObject'], 'upload and download credentials asked apart');
+
+  // Every signed header must arrive with its signed value.
+  const body = randomBytes(100);
+  const up = await presigner.getUploadUrl('uploads/refused.bin', { contentType: 'image/png', contentLength: 100, headers: { 'x-amz-meta-owner': 'alice' } });
+  const wrong = {
+    'another Content-Type': [{ ...up.headers, 'Content-Type': 'text/html' }, body],
+    'no metadata header': [{ 'Content-Type': 'image/png' }, body],
+    'another metadata value': [{ ...up.headers, 'x-amz-meta-owner': 'mallory' }, body],
+    'another size': [up.headers, randomBytes(101)],
+  };
+  for (const [what, [headers, b]] of Object.entries(wrong)) {
+    const r = await refusal(up.url, { method: 'PUT', headers, body: b });
+    assert.equal(r.status, 403, what);
+    assert.equal(r.code, 'SignatureDoesNotMatch', what);
+  }
+  const none = await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: 'uploads/refused.bin' }), { abortSignal: AbortSignal.timeout(10_000) }).catch((e) => e);
+  assert.equal(none.name, 'NoSuchKey', 'nothing was stored');
+  presigner.dispose();
+});

@@ -1,10 +1,11 @@
 // The demo page: credentials from the backend, links signed in the page by
 // cos-presign's presigner, a live countdown per link, a gallery signed in
-// one batch, the ways a link fails, and a Web Worker that signs too; a
-// paste box explains any link, and every failed fetch shows COS's error XML
-// beside the explanation of the link that failed.
+// one batch, uploads (upload-panel.js), the ways a link fails, and a Web
+// Worker that signs too; a paste box explains any link, and every failed
+// fetch shows COS's error XML beside the explanation of the link that failed.
 import { createPresigner } from '../index.js';
 import { explain, renderExplanation } from './explain-view.js';
+import { setUpUploadPanel } from './upload-panel.js';
 
 const $ = (id) => document.getElementById(id);
 const state = { config: null, presigner: null, rows: new Map(), generation: 0 };
@@ -260,7 +261,7 @@ function describeBackend() {
     ? ` · this page's clock is off by ${offset > 0 ? '−' : '+'}${Math.round(Math.abs(offset) / 1000)} s; links are signed in server time`
     : '';
   const where = c.mode === 'local' ? 'local COS endpoint' : 'Tencent COS';
-  $('backend').textContent = `${where} · bucket ${c.bucket} (${c.region}) · credentials scoped to ${c.prefix}* · lifetime ${Math.round(c.stsDurationSeconds / 60)} min${skew}`;
+  $('backend').textContent = `${where} · bucket ${c.bucket} (${c.region}) · credentials scoped to ${c.prefix}* · uploads to ${c.uploadPrefix}* · lifetime ${Math.round(c.stsDurationSeconds / 60)} min${skew}`;
 }
 
 async function signEverything() {
@@ -403,9 +404,28 @@ $('add-key').addEventListener('submit', (e) => {
   e.preventDefault();
   const key = $('new-key').value.trim().replace(/^\/+/, '');
   if (!key || state.config.objects.some((o) => o.key === key)) return;
-  state.config.objects.push({ key, inScope: key.startsWith(state.config.prefix) });
+  state.config.objects.push({ key, inScope: readable(key) });
   $('new-key').value = '';
   signEverything();
 });
+
+function readable(key) {
+  return key.startsWith(state.config.prefix) || key.startsWith(state.config.uploadPrefix);
+}
+
+const uploads = setUpUploadPanel({
+  getPresigner: () => state.presigner,
+  getConfig: () => state.config,
+  describeError,
+  onUploaded: ({ key, size, contentType }) => {
+    const known = state.config.objects.find((o) => o.key === key);
+    if (known) Object.assign(known, { size, contentType });
+    else state.config.objects.push({ key, size, contentType, inScope: true });
+    const row = state.rows.get(key);
+    if (row) row.tr.querySelector('.size').textContent = formatSize(size);
+    signEverything();
+  },
+});
+window.cosDemo.upload = (file) => uploads.upload(file);
 
 start();

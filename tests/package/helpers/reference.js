@@ -39,7 +39,14 @@ export function checkAgainstReferences(r, { sigv4 }) {
     const v = assertCosUrl(url, KEYS[i], { keyTime: `${start};${now + 300}` });
     assert.ok('imageMogr2/thumbnail/!200x200r' in v.query);
   });
-  assert.deepEqual(r.scopes.map((s) => s.action), ['name/cos:GetObject'], 'one credentials request, scoped to GetObject');
+  // An upload URL: PUT, with exactly the headers the client must send, each signed.
+  assert.equal(r.upload.method, 'PUT');
+  assert.deepEqual(r.upload.headers, { 'Content-Type': 'image/png', 'x-cos-meta-owner': 'alice' });
+  assert.equal(r.upload.clock, 'clockOffset');
+  const up = verifyCosUrl(r.upload.url, { secretKey: FIXED.secretKey, method: 'put', headers: { ...r.upload.headers, 'Content-Length': '10' } });
+  assert.ok(up.ok, `upload URL: ${up.reason}`);
+  assert.equal(decodeURIComponent(new URL(r.upload.url).pathname), '/uploads/a b+c.png');
+  assert.deepEqual(r.scopes.map((s) => s.action), ['name/cos:GetObject', 'name/cos:PutObject'], 'one credentials request per action');
   assert.deepEqual(r.error, { thrown: true, name: 'InvalidArgumentError', code: 'ERR_EMPTY_KEY', field: 'key' });
   assert.equal(r.errorIsInvalidArgument, 'ERR_UNKNOWN_OPTION');
   assert.deepEqual({ ...r.explained, stringToSign: undefined }, {

@@ -76,6 +76,8 @@ export async function signAll(pkg, { wasm, via = 'init', sigv4 = false } = {}) {
   const signer = await pkg.init(wasm);
   if (via !== 'presigner') out.presigner = await presigner.getObjectUrl('docs/报告 v1+final.pdf', { expires: 600, download: '报告.pdf' });
   out.presignerBatch = await presigner.getObjectUrls(KEYS, { expires: 300, query: { 'imageMogr2/thumbnail/!200x200r': null } });
+  const upload = await presigner.getUploadUrl('uploads/a b+c.png', { contentType: 'image/png', contentLength: 10, headers: { 'x-cos-meta-owner': 'alice' } });
+  out.upload = { url: upload.url, method: upload.method, headers: upload.headers, startTime: upload.startTime, endTime: upload.endTime, clock: upload.clock };
   out.scopes = scopes;
 
   const common = { secretId, secretKey, sessionToken, bucket, region, keyTime };

@@ -5,7 +5,7 @@
 import {
   init, createPresigner, CosCompat, CosPresignError, InvalidArgumentError, InitError, CredentialsError, ExpiryError,
   type Signer, type Presigner, type UrlDetails, type TemporaryCredentials, type CredentialScope, type WasmSource,
-  type PresignerOptions, explainUrl, type Explanation, type ExplainProblemCode,
+  type PresignerOptions, explainUrl, type Explanation, type ExplainProblemCode, type UploadUrl, type ClockSource,
 } from 'cos-presign';
 import * as s3 from 'cos-presign/sigv4';
 import cosWasm from 'cos-presign/cos-presign-core.wasm';
@@ -39,7 +39,7 @@ export async function cosEntry(): Promise<void> {
     { accessKeyId: 'A', secretAccessKey: 's', sessionToken: 't', expiration: new Date() },
   ];
   const provider = async (scope: CredentialScope): Promise<TemporaryCredentials> => {
-    const action: 'name/cos:GetObject' | 's3:GetObject' = scope.action;
+    const action: 'name/cos:GetObject' | 'name/cos:PutObject' | 'name/cos:HeadObject' | 's3:GetObject' | 's3:PutObject' = scope.action;
     void [scope.bucket, scope.region, scope.keys.length, action];
     return shapes[0];
   };
@@ -61,6 +61,11 @@ export async function cosEntry(): Promise<void> {
   await presigner.ready();
   const sync: string = presigner.getObjectUrlSync('k');
   const offset: number = presigner.clockOffset;
+  const up: UploadUrl = await presigner.getUploadUrl('uploads/a.png', { contentType: 'image/png', contentLength: 10, headers: { 'x-cos-meta-a': 'b' }, expires: 600, strictExpiry: true });
+  const upHeaders: Record<string, string> = up.headers;
+  const upSync: 'PUT' = presigner.getUploadUrlSync('uploads/b').method;
+  const source: ClockSource = details.clock;
+  const fromServer = createPresigner({ bucket: 'b-1', region: 'r', credentials: async (scope) => ({ secretId: 'a', secretKey: 'b', sessionToken: 't', expiredTime: 2, serverTime: 1, actions: [scope.action] }) });
   presigner.dispose();
 
   const cos = new CosCompat({
@@ -69,6 +74,7 @@ export async function cosEntry(): Promise<void> {
   });
   cos.getObjectUrl({ Bucket: 'b-1', Region: 'r', Key: 'k', Sign: true, Expires: 60, Query: { a: '1' } }, (err, data) => (err ? err.message : data?.Url));
   const compat: { Url: string } = await cos.getObjectUrl({ Bucket: 'b-1', Region: 'r', Key: 'k' });
+  await cos.getObjectUrl({ Bucket: 'b-1', Region: 'r', Key: 'k', Method: 'PUT', Headers: { 'x-cos-meta-a': 'b' } });
 
   try {
     signer.presignUrl({ ...common, key: '' });
@@ -98,6 +104,10 @@ export async function cosEntry(): Promise<void> {
   await explainUrl(url, { secret: 'k' });
   void [left, verified, firstCode];
 
+  // @ts-expect-error contentLength is a number of bytes
+  await presigner.getUploadUrl('k', { contentLength: '10' });
+  // @ts-expect-error uploads take no download name
+  await presigner.getUploadUrl('k', { download: 'a.txt' });
   // @ts-expect-error a typo'd option ("expire") is not an option
   signer.presignUrl({ ...common, key: 'k', expire: 60 });
   // @ts-expect-error key is required
@@ -118,7 +128,7 @@ export async function cosEntry(): Promise<void> {
   const wrongShape: TemporaryCredentials = { id: 'i', key: 'k', token: 't', expires: 2 };
   // @ts-expect-error qcloud-cos-sts JSON without a token
   const noToken: TemporaryCredentials = { credentials: { tmpSecretId: 'i', tmpSecretKey: 'k' }, expiredTime: 2 };
-  void [auth, byPath, url, withWindow, urls, one, when, window, many, manyUrls, sync, offset, compat, wrongShape, noToken];
+  void [auth, byPath, url, withWindow, urls, one, when, window, many, manyUrls, sync, offset, compat, wrongShape, noToken, upHeaders, upSync, source, fromServer];
 }
 
 export async function sigv4Entry(): Promise<void> {
@@ -136,6 +146,7 @@ export async function sigv4Entry(): Promise<void> {
   const cosPresigner = s3.createPresigner({ bucket: 'b-1', region: 'r', credentials: '/api/sts', accelerate: true });
   const viaSts = s3.createPresigner({ signature: 'v4', bucket: 'bkt', region: 'us-east-1', credentials: async () => ({ Credentials: { AccessKeyId: 'A', SecretAccessKey: 's', SessionToken: 't', Expiration: '2030-01-01T00:00:00Z' } }) });
   const url: string = await presigner.getObjectUrl('k', { expires: 600 });
+  const s3Upload: s3.UploadUrl = await presigner.getUploadUrl('k', { contentType: 'text/plain', headers: { 'x-amz-meta-a': '1' } });
   const explained: s3.Explanation = await s3.explainUrl(new URL(v4), { now: 1700000000 });
   const sameClasses: typeof CosPresignError = s3.CosPresignError;
   const cos = new s3.CosCompat({ getAuthorization: (_o, cb) => cb({ secretId: 'i', secretKey: 'k', sessionToken: 't', expiredTime: 2 }) });
@@ -146,5 +157,5 @@ export async function sigv4Entry(): Promise<void> {
   signer.presignUrlV4({ accessKeyId: 'A', secretAccessKey: 's', bucket: 'bkt', key: 'k' });
   // @ts-expect-error domain is a COS option, not one of signature "v4"
   s3.createPresigner({ signature: 'v4', bucket: 'bkt', region: 'us-east-1', credentials: '/api/sts', domain: 'x.example.com' });
-  void [cosUrl, v4, v4s, cosPresigner, viaSts, url, explained, sameClasses, cos];
+  void [cosUrl, v4, v4s, cosPresigner, viaSts, url, s3Upload, explained, sameClasses, cos];
 }
