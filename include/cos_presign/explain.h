@@ -1,33 +1,41 @@
 // cos_presign: explain and verify a pre-signed COS or SigV4 URL, as a server
 // reads it. The result has the fields, in the order, of the JS package's
-// explainUrl(); to_json() prints exactly what JSON.stringify prints for it.
+// explainUrl(), and to_json() prints exactly what JSON.stringify prints for
+// it: the two follow the same rules (docs/explain-format.md).
 //
 //   kind            "cos" or "sigv4"
 //   method          the method assumed (options.method uppercased; GET)
-//   host            host[:port] as the client sends it (lowercase, no default port)
-//   bucket, region  where the host (or SigV4's credential scope) tells them, else absent (null)
+//   host            host[:port] as a client sends it (lowercase, no default port)
+//   bucket, region  where the host (SigV4: the credential scope, for the region)
+//                   tells them; else absent (JSON null)
 //   key             the decoded object key, no leading '/'
 //   access_key_id   COS q-ak, or the key id of X-Amz-Credential
 //   start, end      the signed window, unix seconds
 //   now             the caller's clock (options.now or the system clock) + clock_offset_ms
 //   seconds_left    end - now (negative once expired)
-//   signed_headers  lowercase names in signed order; host's value from the URL, the
-//                   others from options.headers (absent value: null, not given)
-//   signed_params   decoded, in signed order (SigV4: every parameter but the
-//                   authentication ones; the session token included)
-//   unsigned_params decoded, in URL order (COS: the session token, and any
-//                   parameter that was not signed)
+//   signed_headers  as listed in the URL; host's value from the URL, the others
+//                   from options.headers (absent: null, not given)
+//   signed_params   COS: per q-url-param-list entry, the URL's parameter (value
+//                   null if it has no '='); SigV4: every parameter but
+//                   X-Amz-Signature, in canonical order
+//   unsigned_params COS: the other parameters, in URL order (the session token
+//                   included); SigV4: none
 //   http_string / string_to_sign (COS), canonical_request / string_to_sign /
 //   credential_scope (SigV4): rebuilt from the URL
 //   signature       hex, from the URL
 //   verified        only with options.secret_key
-//   problems        LINK_EXPIRED, LINK_NOT_YET_VALID, HOST_NOT_SIGNED,
-//                   SIGN_TIME_MISMATCH, PARAM_NOT_SIGNED, SIGNED_PARAM_MISSING,
-//                   SIGNED_HEADER_NOT_SENT, SIGNATURE_MISMATCH (in that order)
+//   problems        COS: SIGN_TIME_MISMATCH, LINK_NOT_YET_VALID / LINK_EXPIRED,
+//                   HOST_NOT_SIGNED, RAW_PLUS_IN_PATH, PARAM_NOT_SIGNED,
+//                   SIGNED_PARAM_MISSING, SIGNED_HEADER_NOT_SENT, SIGNATURE_MISMATCH;
+//                   SigV4: SCOPE_DATE_MISMATCH, EXPIRES_TOO_LONG, the window,
+//                   HOST_NOT_SIGNED, RAW_PLUS_IN_PATH, SIGNED_HEADER_NOT_SENT,
+//                   SIGNATURE_MISMATCH (each in that order). SIGNATURE_MISMATCH
+//                   names the input the signature matches when one of the usual
+//                   suspects does (another method, host, path encoding, ...).
 //
 // A string that is not a URL gives ERR_INVALID_URL; a URL that is not a
-// pre-signed COS or SigV4 one, ERR_NOT_PRESIGNED_URL. The secret is never
-// copied into the result.
+// pre-signed COS or SigV4 one, ERR_NOT_PRESIGNED_URL; bad options the codes
+// the JS gives them. The secret is never copied into the result.
 #pragma once
 
 #include <cstdint>

@@ -287,6 +287,17 @@ int run_url(const std::vector<std::string>& args) {
   return cli::kExitOk;
 }
 
+// An explain error, named by the option it comes from.
+Failure explain_failure(const cos_presign::Error& e) {
+  const std::string& f = e.field;
+  std::string where = "URL";
+  if (f.rfind("header ", 0) == 0) where = "--header";
+  if (f == "method" || f == "now") where = "--" + f;
+  if (f == "clockOffset") where = "--clock-offset";
+  if (f == "secretKey") where = "secret key";
+  return fail(cli::kExitRefused, where, e.code, library_message(e));
+}
+
 int run_explain(const std::vector<std::string>& args) {
   cli::ExplainCommand c;
   Failure f = cli::parse_explain_command(args, c);
@@ -298,10 +309,7 @@ int run_explain(const std::vector<std::string>& args) {
   o.clock_offset_ms = c.clock_offset_ms;
   // Which secret verifies depends on the kind of link: look first.
   cos_presign::Result<cos_presign::Explanation> e = cos_presign::explain_url(c.url, o);
-  if (!e) {
-    const cos_presign::Error& err = e.error();
-    return report(fail(cli::kExitRefused, "URL", err.code, library_message(err)));
-  }
+  if (!e) return report(explain_failure(e.error()));
   const bool cos = e->kind == cos_presign::UrlKind::kCos;
   std::string secret;
   if (c.credentials_path && cos) {
@@ -320,7 +328,7 @@ int run_explain(const std::vector<std::string>& args) {
     e = cos_presign::explain_url(c.url, o);
     std::fill(secret.begin(), secret.end(), '\0');
     o.secret_key->assign(o.secret_key->size(), '\0');
-    if (!e) return report(fail(cli::kExitRefused, "URL", e.error().code, library_message(e.error())));
+    if (!e) return report(explain_failure(e.error()));
   }
   const std::string hint = cos ? "set COS_SECRET_KEY or pass --credentials to verify" : "set AWS_SECRET_ACCESS_KEY to verify";
   const std::string text = c.json ? cos_presign::to_json(e.value()) + "\n" : cli::explain_text(e.value(), hint);

@@ -1,35 +1,30 @@
 #include "core/explain.h"
 
 #include <algorithm>
+#include <cstdio>
 
 #include "core/digest.h"
 #include "core/explain_detail.h"
-#include "core/order.h"
 #include "core/text.h"
 
-// Problem codes (stable, shared with the JS explainUrl):
-//   LINK_EXPIRED, LINK_NOT_YET_VALID   the caller's clock is outside the window
-//   HOST_NOT_SIGNED                    host is not among the signed headers
-//   SIGN_TIME_MISMATCH                 COS q-sign-time differs from q-key-time
-//   PARAM_NOT_SIGNED                   a parameter the URL carries but did not sign (token aside)
-//   SIGNED_PARAM_MISSING               listed as signed but not in the URL
-//   SIGNED_HEADER_NOT_SENT             a signed header (not host) options.headers does not supply
-//   SIGNATURE_MISMATCH                 the secret gives another signature
-// They are reported in that order.
+// Problem codes (stable, shared with the JS explainUrl; docs/explain-format.md):
+//   COS:   SIGN_TIME_MISMATCH, LINK_NOT_YET_VALID / LINK_EXPIRED, HOST_NOT_SIGNED,
+//          RAW_PLUS_IN_PATH, PARAM_NOT_SIGNED, SIGNED_PARAM_MISSING,
+//          SIGNED_HEADER_NOT_SENT, SIGNATURE_MISMATCH
+//   SigV4: SCOPE_DATE_MISMATCH, EXPIRES_TOO_LONG, LINK_NOT_YET_VALID / LINK_EXPIRED,
+//          HOST_NOT_SIGNED, RAW_PLUS_IN_PATH, SIGNED_HEADER_NOT_SENT, SIGNATURE_MISMATCH
+// each list in the order reported. Messages are the JS's, word for word.
 
 namespace cospresign {
 namespace explain_detail {
 
-const char* const kUsualMethods[5] = {"GET", "HEAD", "PUT", "POST", "DELETE"};
+const char* const kOtherMethods[5] = {"GET", "HEAD", "PUT", "POST", "DELETE"};
 
-char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
-
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
+const DecodedParam* find_param(const Link& link, std::string_view name) {
+  for (const DecodedParam& p : link.params) {
+    if (p.name == name) return &p;
   }
-  return true;
+  return nullptr;
 }
 
 bool parse_seconds(std::string_view s, std::int64_t& out) {
@@ -42,46 +37,87 @@ bool parse_seconds(std::string_view s, std::int64_t& out) {
   return true;
 }
 
-const Param* find_header(const ExplainRequest& request, std::string_view name) {
-  for (const Param& h : request.headers) {
-    if (iequals(h.name, name)) return &h;
+std::string encode(std::string_view s) {
+  std::string out;
+  append_percent_encoded(out, s);
+  return out;
+}
+
+std::string lower(std::string s) {
+  for (char& c : s) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+  return s;
+}
+
+std::string iso_time(std::int64_t seconds) {
+  // JS dates reach +-8.64e15 ms; past that toISOString() fails and the JS prints the number.
+  if (seconds > 8640000000000 || seconds < -8640000000000) return std::to_string(seconds);
+  std::int64_t days = seconds >= 0 ? seconds / 86400 : -((-seconds + 86399) / 86400);
+  const std::int64_t secs = seconds - days * 86400;
+  days += 719468;  // days to civil date (H. Hinnant)
+  const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
+  const std::int64_t doe = days - era * 146097;
+  const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const std::int64_t mp = (5 * doy + 2) / 153;
+  const std::int64_t d = doy - (153 * mp + 2) / 5 + 1;
+  const std::int64_t m = mp < 10 ? mp + 3 : mp - 9;
+  const std::int64_t y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  char year[16];
+  if (y >= 0 && y <= 9999) {
+    std::snprintf(year, sizeof year, "%04lld", static_cast<long long>(y));
+  } else {
+    std::snprintf(year, sizeof year, "%c%06lld", y < 0 ? '-' : '+', static_cast<long long>(y < 0 ? -y : y));
   }
-  return nullptr;
+  char out[64];
+  std::snprintf(out, sizeof out, "%s-%02lld-%02lldT%02lld:%02lld:%02lldZ", year, static_cast<long long>(m),
+                static_cast<long long>(d), static_cast<long long>(secs / 3600), static_cast<long long>(secs / 60 % 60),
+                static_cast<long long>(secs % 60));
+  return out;
 }
 
 void add_problem(LinkExplanation& out, const char* code, std::string field, std::string message) {
   out.problems.push_back(LinkProblem{code, std::move(field), std::move(message)});
 }
 
-void check_window(LinkExplanation& out, const char* start_field, const char* end_field) {
+void window_problems(LinkExplanation& out, const char* start_field, const char* end_field) {
   out.seconds_left = out.end - out.now;
   if (out.now < out.start) {
     add_problem(out, "LINK_NOT_YET_VALID", start_field,
-                "the link is valid from " + std::to_string(out.start) + ", " + std::to_string(out.start - out.now) +
-                    " s after the caller's clock (check the signer's clock, or the caller's)");
+                "the link is valid from " + iso_time(out.start) + ", " + std::to_string(out.start - out.now) +
+                    " s after now (" + iso_time(out.now) + "); if this clock is wrong, pass clockOffset or now");
   } else if (out.now > out.end) {
     add_problem(out, "LINK_EXPIRED", end_field,
-                "the link expired at " + std::to_string(out.end) + ", " + std::to_string(out.now - out.end) +
-                    " s before the caller's clock");
+                "the link expired at " + iso_time(out.end) + ", " + std::to_string(out.now - out.end) +
+                    " s before now (" + iso_time(out.now) + "); if this clock is wrong, pass clockOffset or now");
   }
 }
 
-}  // namespace explain_detail
+std::vector<std::string> other_hosts(const Link& link) {
+  if (link.url.has_port) return {link.url.hostname};
+  return {link.url.host + (link.url.scheme == "https" ? ":443" : ":80")};
+}
+
+std::string mismatch_fallback(const std::vector<LinkNameValue>& headers) {
+  std::vector<std::string> unknown;
+  for (const LinkNameValue& h : headers) {
+    if (!h.has_value) unknown.push_back(h.name);
+  }
+  if (unknown.empty()) {
+    return "the secret key differs, or the link was changed after it was signed (no other method, host or encoding "
+           "matches)";
+  }
+  std::string names;
+  for (std::size_t i = 0; i < unknown.size(); ++i) names += (i > 0 ? ", " : "") + unknown[i];
+  const bool many = unknown.size() > 1;
+  return std::string("the signed header") + (many ? "s " : " ") + names + (many ? " are" : " is") +
+         " not known: pass in options.headers the values the client sends";
+}
+
+void add_mismatch(LinkExplanation& out, const char* field, const std::string& what_matched) {
+  add_problem(out, "SIGNATURE_MISMATCH", field, std::string(field) + " does not match this link's request; it matches " + what_matched);
+}
 
 namespace {
-
-using namespace explain_detail;
-
-constexpr std::string_view kCosAuthParams[] = {"q-sign-algorithm", "q-ak", "q-sign-time", "q-key-time",
-                                               "q-header-list", "q-url-param-list", "q-signature"};
-constexpr std::string_view kLegacyRegions[] = {"cn-south", "cn-south-2", "cn-north", "cn-east", "cn-southwest", "sg"};
-
-DecodedParam* find_param(std::vector<DecodedParam>& params, std::string_view name) {
-  for (DecodedParam& p : params) {
-    if (p.name == name) return &p;
-  }
-  return nullptr;
-}
 
 std::vector<std::string_view> split(std::string_view s, char sep) {
   std::vector<std::string_view> parts;
@@ -96,44 +132,113 @@ std::vector<std::string_view> split(std::string_view s, char sep) {
   return parts;
 }
 
-// {bucket}.cos.{region}.myqcloud.com, the pre-"cos." legacy form, and the
-// global acceleration domain (no region).
-void cos_bucket_region(LinkExplanation& out) {
-  std::string_view host = out.host;
-  host = host.substr(0, host.find(':'));
-  constexpr std::string_view kSuffix = ".myqcloud.com";
-  if (host.size() <= kSuffix.size() || host.substr(host.size() - kSuffix.size()) != kSuffix) return;
-  const std::vector<std::string_view> labels = split(host.substr(0, host.size() - kSuffix.size()), '.');
-  if (labels.size() == 3 && labels[1] == "cos") {
-    out.bucket = std::string(labels[0]);
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// "s3", or a legacy "s3-{region}" / "s3-external-1" label.
+bool is_s3_label(std::string_view l) {
+  if (l == "s3" || l == "s3-external-1") return true;
+  if (l.substr(0, 3) != "s3-") return false;
+  // [a-z]{2}(-[a-z]+)+-\d
+  const std::vector<std::string_view> parts = split(l.substr(3), '-');
+  if (parts.size() < 3) return false;
+  const auto letters = [](std::string_view p) {
+    return !p.empty() && std::all_of(p.begin(), p.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  };
+  if (parts[0].size() != 2 || !letters(parts[0])) return false;
+  for (std::size_t i = 1; i + 1 < parts.size(); ++i) {
+    if (!letters(parts[i])) return false;
+  }
+  const std::string_view last = parts.back();
+  return last.size() == 1 && last[0] >= '0' && last[0] <= '9';
+}
+
+bool is_ipv4(std::string_view host) {
+  const std::vector<std::string_view> parts = split(host, '.');
+  if (parts.size() != 4) return false;
+  for (const std::string_view p : parts) {
+    if (p.empty() || !std::all_of(p.begin(), p.end(), [](char c) { return c >= '0' && c <= '9'; })) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+void locate_bucket(const Link& link, bool sigv4, LinkExplanation& out) {
+  const std::vector<std::string_view> labels = split(link.url.hostname, '.');
+  const auto virtual_host = [&](std::string bucket) {
+    out.bucket = std::move(bucket);
     out.has_bucket = true;
-    if (labels[2] != "accelerate") {
+    out.key = link.path.substr(1);
+  };
+  const auto path_style = [&] {
+    const std::string rest = link.path.substr(1);
+    const std::size_t slash = rest.find('/');
+    out.bucket = rest.substr(0, slash);
+    out.has_bucket = !out.bucket.empty();
+    out.key = slash == std::string::npos ? std::string() : rest.substr(slash + 1);
+  };
+  out.key = link.path.substr(1);
+  if (labels.size() >= 4 && labels[1] == "cos") {
+    virtual_host(std::string(labels[0]));
+    if (!sigv4 && labels[2] != "accelerate") {
       out.region = std::string(labels[2]);
       out.has_region = true;
     }
-  } else if (labels.size() == 2 &&
-             std::find(std::begin(kLegacyRegions), std::end(kLegacyRegions), labels[1]) != std::end(kLegacyRegions)) {
-    out.bucket = std::string(labels[0]);
-    out.has_bucket = true;
-    out.region = std::string(labels[1]);
-    out.has_region = true;
+    return;
+  }
+  if (!sigv4) return;
+  const std::string& hostname = link.url.hostname;
+  if (ends_with(hostname, ".amazonaws.com")) {
+    if (is_s3_label(labels[0])) return path_style();
+    for (std::size_t i = 1; i < labels.size(); ++i) {
+      if (is_s3_label(labels[i])) {
+        std::string bucket;
+        for (std::size_t k = 0; k < i; ++k) bucket.append(k > 0 ? "." : "").append(labels[k]);
+        return virtual_host(bucket);
+      }
+    }
+  } else if (ends_with(hostname, ".r2.cloudflarestorage.com")) {
+    if (labels.size() == 5) return virtual_host(std::string(labels[0]));
+    if (labels.size() == 4) return path_style();
+  } else if (link.url.has_port || hostname == "localhost" || is_ipv4(hostname) ||
+             (!hostname.empty() && hostname[0] == '[')) {
+    return path_style();
   }
 }
 
-// "name=encoded value&..." sorted by name, as COS builds params and headers.
-struct CosPair {
-  std::string name;  // encoded, lowercase
-  std::string value;  // encoded
-};
-std::string join_pairs(std::vector<CosPair>& pairs) {
-  std::stable_sort(pairs.begin(), pairs.end(), [](const CosPair& a, const CosPair& b) { return a.name < b.name; });
-  std::string out;
-  for (std::size_t i = 0; i < pairs.size(); ++i) {
-    if (i > 0) out.push_back('&');
-    out.append(pairs[i].name).push_back('=');
-    out.append(pairs[i].value);
+}  // namespace explain_detail
+
+namespace {
+
+using namespace explain_detail;
+
+constexpr std::string_view kCosAuthParams[] = {"q-sign-algorithm", "q-ak", "q-sign-time", "q-key-time",
+                                               "q-header-list", "q-url-param-list", "q-signature"};
+
+bool is_cos_auth(std::string_view name) {
+  return std::find(std::begin(kCosAuthParams), std::end(kCosAuthParams), name) != std::end(kCosAuthParams);
+}
+
+std::vector<std::string_view> split_list(std::string_view s) {
+  std::vector<std::string_view> parts;
+  if (s.empty()) return parts;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t at = s.find(';', start);
+    parts.push_back(s.substr(start, at == std::string_view::npos ? std::string_view::npos : at - start));
+    if (at == std::string_view::npos) break;
+    start = at + 1;
   }
-  return out;
+  return parts;
+}
+
+// `^\d{1,15};\d{1,15}$`
+bool parse_window(std::string_view s, std::int64_t& start, std::int64_t& end) {
+  const std::size_t semi = s.find(';');
+  return semi != std::string_view::npos && parse_seconds(s.substr(0, semi), start) &&
+         parse_seconds(s.substr(semi + 1), end);
 }
 
 std::string hex_of(const unsigned char* bytes, std::size_t n) {
@@ -142,18 +247,64 @@ std::string hex_of(const unsigned char* bytes, std::size_t n) {
   return hex;
 }
 
-// hex(HMAC-SHA1(hex(HMAC-SHA1(secret, key_time)), sha1\n{sign_time}\n{sha1hex(http)}\n)),
-// and the StringToSign it signed. Empty on a crypto failure.
-std::string cos_signature(std::string_view secret, std::string_view key_time, std::string_view sign_time,
-                          std::string_view http_string, std::string* string_to_sign_out) {
+// "%XX" for every byte outside encodeURIComponent's unreserved set (which
+// also keeps ! ' ( ) *): what a signer using plain encodeURIComponent sends.
+std::string encode_uri_component(std::string_view s) {
+  static const char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (const char c : s) {
+    const auto b = static_cast<unsigned char>(c);
+    if (is_unreserved(b) || c == '!' || c == '\'' || c == '(' || c == ')' || c == '*') {
+      out.push_back(c);
+    } else {
+      out.push_back('%');
+      out.push_back(kHex[b >> 4]);
+      out.push_back(kHex[b & 15]);
+    }
+  }
+  return out;
+}
+
+// One named value of the canonical lists: the name as listed, the value (null: empty).
+struct Pair {
+  std::string name;
+  std::string value;
+};
+
+// HttpString = method\n/decoded-key\nparams\nheaders\n; names as listed,
+// values encoded by `encoder`.
+std::string http_string(std::string_view method, std::string_view path, const std::vector<Pair>& params,
+                        const std::vector<Pair>& headers, std::string (*encoder)(std::string_view)) {
+  const auto join = [&](const std::vector<Pair>& list) {
+    std::string out;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      if (i > 0) out.push_back('&');
+      out.append(list[i].name).push_back('=');
+      out.append(encoder(list[i].value));
+    }
+    return out;
+  };
+  std::string out = lower(std::string(method));
+  out.push_back('\n');
+  out.append(path).push_back('\n');
+  out.append(join(params)).push_back('\n');
+  out.append(join(headers)).push_back('\n');
+  return out;
+}
+
+std::string string_to_sign(std::string_view sign_time, std::string_view http) {
   unsigned char digest[20];
   HashSha1 sha1;
-  if (sha1.digest(http_string, digest).failed()) return std::string();
-  std::string string_to_sign = "sha1\n";
-  string_to_sign.append(sign_time).push_back('\n');
-  string_to_sign.append(hex_of(digest, sizeof digest)).push_back('\n');
-  if (string_to_sign_out != nullptr) *string_to_sign_out = string_to_sign;
-  if (secret.empty()) return std::string();
+  if (sha1.digest(http, digest).failed()) return std::string();
+  std::string out = "sha1\n";
+  out.append(sign_time).push_back('\n');
+  out.append(hex_of(digest, sizeof digest)).push_back('\n');
+  return out;
+}
+
+// hex HMAC-SHA1(hex HMAC-SHA1(secret, key_time), text); empty on a crypto failure.
+std::string cos_signature(std::string_view secret, std::string_view key_time, std::string_view text) {
+  unsigned char digest[20];
   char sign_key[40];
   {
     HmacSha1 hmac;
@@ -161,8 +312,7 @@ std::string cos_signature(std::string_view secret, std::string_view key_time, st
     hex_lower(digest, sizeof digest, sign_key);
   }
   HmacSha1 hmac;
-  const bool ok = !hmac.set_key(std::string_view(sign_key, sizeof sign_key)).failed() &&
-                  !hmac.sign(string_to_sign, digest).failed();
+  const bool ok = !hmac.set_key(std::string_view(sign_key, sizeof sign_key)).failed() && !hmac.sign(text, digest).failed();
   wipe(sign_key, sizeof sign_key);
   if (!ok) return std::string();
   std::string signature = hex_of(digest, sizeof digest);
@@ -170,165 +320,174 @@ std::string cos_signature(std::string_view secret, std::string_view key_time, st
   return signature;
 }
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = ascii_lower(c);
-  return out;
-}
+std::string encode_view(std::string_view s) { return encode(s); }
 
-ExplainError explain_cos(const ExplainRequest& request, const UrlParts& url, std::vector<DecodedParam>& params,
-                         LinkExplanation& out) {
+ExplainError explain_cos(const ExplainRequest& request, const Link& link, LinkExplanation& out) {
   out.kind = LinkKind::kCos;
-  const auto auth = [&](std::string_view name) { return find_param(params, name); };
-  for (const std::string_view name : kCosAuthParams) {
-    if (DecodedParam* p = auth(name)) p->used = true;
+  const DecodedParam* auth[7] = {};
+  for (std::size_t i = 0; i < 7; ++i) {
+    auth[i] = find_param(link, kCosAuthParams[i]);
+    if (auth[i] == nullptr) {
+      return not_presigned(kCosAuthParams[i].data(), "is missing: this is not a complete pre-signed COS URL");
+    }
   }
-  const DecodedParam* algorithm = auth("q-sign-algorithm");
-  if (algorithm != nullptr && algorithm->value != "sha1") {
-    return not_presigned("q-sign-algorithm", "is not sha1, the only COS signature algorithm");
+  const std::string& algorithm = auth[0]->value;
+  const std::string& sign_time = auth[2]->value;
+  const std::string& key_time = auth[3]->value;
+  if (algorithm != "sha1") return not_presigned("q-sign-algorithm", "is not sha1, the algorithm COS signs with");
+  if (!parse_window(sign_time, out.start, out.end)) return not_presigned("q-sign-time", "is not \"start;end\" in unix seconds");
+  std::int64_t ignored_start = 0;
+  std::int64_t ignored_end = 0;
+  if (!parse_window(key_time, ignored_start, ignored_end)) {
+    return not_presigned("q-key-time", "is not \"start;end\" in unix seconds");
   }
-  const DecodedParam* ak = auth("q-ak");
-  const DecodedParam* sign_time = auth("q-sign-time");
-  const DecodedParam* key_time = auth("q-key-time");
-  const DecodedParam* signature = auth("q-signature");
-  if (ak == nullptr) return not_presigned("q-ak", "is missing: the URL does not say which key signed it");
-  if (sign_time == nullptr) return not_presigned("q-sign-time", "is missing: the URL has no signed window");
-  if (key_time == nullptr) return not_presigned("q-key-time", "is missing: the URL has no key window");
-  if (signature == nullptr) return not_presigned("q-signature", "is missing");
-  const std::size_t semi = sign_time->value.find(';');
-  if (semi == std::string::npos || !parse_seconds(std::string_view(sign_time->value).substr(0, semi), out.start) ||
-      !parse_seconds(std::string_view(sign_time->value).substr(semi + 1), out.end)) {
-    return not_presigned("q-sign-time", "is not \"start;end\" in unix seconds");
-  }
-  out.access_key_id = ak->value;
-  out.signature = signature->value;
-  cos_bucket_region(out);
-  check_window(out, "q-sign-time", "q-sign-time");
+  out.access_key_id = auth[1]->value;
+  out.signature = auth[6]->value;
+  const std::vector<std::string_view> header_names = split_list(auth[4]->value);
+  const std::vector<std::string_view> param_names = split_list(auth[5]->value);
 
-  // The lists: decoded once from the URL, they hold encoded, lowercase names.
-  const DecodedParam* header_list = auth("q-header-list");
-  const DecodedParam* param_list = auth("q-url-param-list");
-  const std::vector<std::string_view> header_names =
-      split(header_list != nullptr ? std::string_view(header_list->value) : std::string_view(), ';');
-  const std::vector<std::string_view> param_names =
-      split(param_list != nullptr ? std::string_view(param_list->value) : std::string_view(), ';');
-
-  if (std::find(header_names.begin(), header_names.end(), "host") == header_names.end()) {
-    add_problem(out, "HOST_NOT_SIGNED", "q-header-list",
-                "host is not signed: the link works on any host that forwards it, and COS may refuse it");
+  // A parameter is signed when q-url-param-list names it (COS-encoded, lowercase).
+  std::vector<const DecodedParam*> carried;
+  for (const DecodedParam& p : link.params) {
+    if (!is_cos_auth(p.name)) carried.push_back(&p);
   }
-  if (sign_time->value != key_time->value) {
-    add_problem(out, "SIGN_TIME_MISMATCH", "q-sign-time", "q-sign-time differs from q-key-time; COS expects the same window");
+  std::vector<bool> taken(carried.size(), false);
+  std::vector<Pair> param_pairs;
+  std::vector<bool> missing;
+  for (const std::string_view entry : param_names) {
+    std::size_t found = carried.size();
+    for (std::size_t j = 0; j < carried.size() && found == carried.size(); ++j) {
+      if (!taken[j] && lower(encode(carried[j]->name)) == entry) found = j;
+    }
+    if (found == carried.size()) {
+      std::string name;
+      if (!percent_decode(entry, name)) name = std::string(entry);
+      out.signed_params.push_back(LinkNameValue{name, std::string(), false});
+      param_pairs.push_back(Pair{std::string(entry), std::string()});
+      missing.push_back(true);
+    } else {
+      taken[found] = true;
+      const DecodedParam& p = *carried[found];
+      out.signed_params.push_back(LinkNameValue{p.name, p.value, p.has_value});
+      param_pairs.push_back(Pair{std::string(entry), p.value});
+      missing.push_back(false);
+    }
   }
-
-  // Signed parameters, in signed order; their values as the server sees them.
-  std::vector<CosPair> param_pairs;
-  std::vector<std::string> missing_params;
-  std::string encoded;
-  for (const std::string_view listed : param_names) {
-    DecodedParam* match = nullptr;
-    for (DecodedParam& p : params) {
-      if (p.used) continue;
-      encoded.clear();
-      append_percent_encoded_lower(encoded, p.name);
-      if (encoded == listed) {
-        match = &p;
-        break;
+  for (std::size_t j = 0; j < carried.size(); ++j) {
+    if (!taken[j]) out.unsigned_params.push_back(LinkNameValue{carried[j]->name, carried[j]->value, carried[j]->has_value});
+  }
+  for (const std::string_view entry : header_names) {
+    LinkNameValue h{std::string(entry), std::string(), false};
+    if (entry == "host") {
+      h.value = link.url.host;
+      h.has_value = true;
+    } else {
+      for (const Param& given : request.headers) {
+        if (lower(encode(given.name)) == entry) {
+          h.value = std::string(given.value);
+          h.has_value = true;
+          break;
+        }
       }
     }
-    CosPair pair{std::string(listed), std::string()};
-    LinkNameValue shown;
-    if (match != nullptr) {
-      match->used = true;
-      shown = LinkNameValue{match->name, match->value, true};
-      append_percent_encoded(pair.value, match->value);
-    } else {
-      std::string name;
-      if (percent_decode(listed, false, "q-url-param-list", name).failed()) name = std::string(listed);
-      shown = LinkNameValue{name, std::string(), false};
-      missing_params.push_back(name);
-    }
-    out.signed_params.push_back(std::move(shown));
-    param_pairs.push_back(std::move(pair));
+    out.signed_headers.push_back(std::move(h));
   }
-  for (DecodedParam& p : params) {
-    if (p.used) continue;
-    out.unsigned_params.push_back(LinkNameValue{p.name, p.value, true});
-    if (p.name != "x-cos-security-token") {
-      add_problem(out, "PARAM_NOT_SIGNED", p.name,
-                  "the URL carries " + p.name + " but did not sign it (not in q-url-param-list): anyone can add or change it");
-    }
-  }
-  for (const std::string& name : missing_params) {
-    add_problem(out, "SIGNED_PARAM_MISSING", name, name + " is in q-url-param-list but not in the URL");
-  }
-
-  // Signed headers: host from the URL, the others from what the client sends.
-  std::vector<CosPair> header_pairs;
-  for (const std::string_view listed : header_names) {
-    std::string name;
-    if (percent_decode(listed, false, "q-header-list", name).failed()) name = std::string(listed);
-    CosPair pair{std::string(listed), std::string()};
-    LinkNameValue shown{name, std::string(), false};
-    if (name == "host") {
-      shown.value = out.host;
-      shown.has_value = true;
-    } else if (const Param* h = find_header(request, name)) {
-      shown.value = std::string(h->value);
-      shown.has_value = true;
-    } else {
-      add_problem(out, "SIGNED_HEADER_NOT_SENT", name,
-                  "the link signs the " + name + " header, which the client must send with the signed value (not given)");
-    }
-    append_percent_encoded(pair.value, shown.value);
-    out.signed_headers.push_back(std::move(shown));
-    header_pairs.push_back(std::move(pair));
-  }
-
-  const std::string params_string = join_pairs(param_pairs);
-  const std::string headers_string = join_pairs(header_pairs);
-  std::string path = "/" + out.key;
-  const auto http_string_for = [&](std::string_view method, std::string_view signed_path) {
-    std::string http = lower(method);
-    http.push_back('\n');
-    http.append(signed_path).push_back('\n');
-    http.append(params_string).push_back('\n');
-    http.append(headers_string).push_back('\n');
-    return http;
+  const auto header_pairs = [&](const std::string& host) {
+    std::vector<Pair> pairs;
+    for (const LinkNameValue& h : out.signed_headers) pairs.push_back(Pair{h.name, h.name == "host" ? host : h.value});
+    return pairs;
   };
-  out.http_string = http_string_for(out.method, path);
-  const std::string_view secret = request.has_secret_key ? request.secret_key : std::string_view();
-  const std::string ours = cos_signature(secret, key_time->value, sign_time->value, out.http_string, &out.string_to_sign);
+  out.http_string = http_string(out.method, link.path, param_pairs, header_pairs(link.url.host), encode_view);
+  out.string_to_sign = string_to_sign(sign_time, out.http_string);
+
+  if (key_time != sign_time) {
+    add_problem(out, "SIGN_TIME_MISMATCH", "q-key-time",
+                "differs from q-sign-time: the SignKey is made from q-key-time and the string to sign names "
+                "q-sign-time; every SDK sends the two equal, and COS expects them to be");
+  }
+  window_problems(out, "q-sign-time", "q-sign-time");
+  if (std::find(header_names.begin(), header_names.end(), "host") == header_names.end()) {
+    add_problem(out, "HOST_NOT_SIGNED", "q-header-list",
+                "does not name host: the signature does not tie the link to this bucket's host");
+  }
+  if (link.url.path.find('+') != std::string::npos) {
+    add_problem(out, "RAW_PLUS_IN_PATH", "key",
+                "the path has a raw \"+\", which COS reads as a space: a \"+\" in a key must be sent as %2B");
+  }
+  for (const LinkNameValue& p : out.unsigned_params) {
+    if (p.name == "x-cos-security-token") continue;
+    add_problem(out, "PARAM_NOT_SIGNED", p.name,
+                "is in the URL but not in q-url-param-list: the signature does not cover it, so anyone can add or "
+                "change it, and servers that check every parameter refuse the link");
+  }
+  for (std::size_t i = 0; i < missing.size(); ++i) {
+    if (missing[i]) {
+      add_problem(out, "SIGNED_PARAM_MISSING", out.signed_params[i].name,
+                  "is in q-url-param-list but not in the URL: the server signs it as empty");
+    }
+  }
+  for (const LinkNameValue& h : out.signed_headers) {
+    if (!h.has_value) {
+      add_problem(out, "SIGNED_HEADER_NOT_SENT", h.name,
+                  "is a signed header that options.headers does not give: the client must send it with the signed "
+                  "value (browsers cannot send some headers, e.g. Content-Disposition)");
+    }
+  }
   if (!request.has_secret_key) return ExplainError{};
 
   out.has_verified = true;
+  const auto sign = [&](std::string_view method, std::string_view path, const std::string& host,
+                        std::string (*encoder)(std::string_view), std::string_view key, std::string_view sign) {
+    return cos_signature(request.secret_key, key,
+                         string_to_sign(sign, http_string(method, path, param_pairs, header_pairs(host), encoder)));
+  };
+  const std::string ours = cos_signature(request.secret_key, key_time, out.string_to_sign);
   out.verified = !ours.empty() && ours == out.signature;
   if (out.verified) return ExplainError{};
-  // The usual suspects, one at a time.
-  std::string why;
-  for (const char* method : kUsualMethods) {
-    if (!why.empty() || iequals(method, out.method)) continue;
-    if (cos_signature(secret, key_time->value, sign_time->value, http_string_for(method, path), nullptr) == out.signature) {
-      why = std::string("the URL was signed for method ") + method + ", not " + out.method;
+
+  // The inputs a COS signature most often differs in, most likely first.
+  const std::string& host = link.url.host;
+  for (const char* method : kOtherMethods) {
+    if (method == out.method) continue;
+    if (sign(method, link.path, host, encode_view, key_time, sign_time) == out.signature) {
+      add_mismatch(out, "q-signature", std::string("method ") + method + ": the link was signed for " + method +
+                                           ", not " + out.method + " (pass the method the client uses)");
+      return ExplainError{};
     }
   }
-  if (why.empty() && std::string_view(url.path) != path &&
-      cos_signature(secret, key_time->value, sign_time->value, http_string_for(out.method, url.path), nullptr) ==
-          out.signature) {
-    why = "the URL was signed with the percent-encoded path, not the decoded key COS signs";
+  if (link.url.path != link.path &&
+      sign(out.method, link.url.path, host, encode_view, key_time, sign_time) == out.signature) {
+    add_mismatch(out, "q-signature", "the percent-encoded path " + link.url.path +
+                                         ": the signer signed the encoded path, not the decoded key COS signs");
+    return ExplainError{};
   }
-  if (why.empty() && sign_time->value != key_time->value &&
-      cos_signature(secret, key_time->value, key_time->value, out.http_string, nullptr) == out.signature) {
-    why = "the URL was signed with q-key-time as its sign time: q-sign-time was changed";
+  if (link.path.find('+') != std::string::npos) {
+    std::string spaced = link.path;
+    std::replace(spaced.begin(), spaced.end(), '+', ' ');
+    if (sign(out.method, spaced, host, encode_view, key_time, sign_time) == out.signature) {
+      add_mismatch(out, "q-signature",
+                   "the key with spaces where the path has a raw \"+\": the signer signed spaces and the URL carries "
+                   "\"+\" (send spaces as %20)");
+      return ExplainError{};
+    }
   }
-  if (why.empty()) {
-    bool unsure_headers = false;
-    for (const LinkNameValue& h : out.signed_headers) unsure_headers = unsure_headers || h.name != "host";
-    why = unsure_headers ? "the secret key, the key, a signed parameter or a signed header value differs from what was signed"
-                         : "the secret key, the key or a signed parameter differs from what was signed (method and "
-                           "encoded path tried)";
+  for (const std::string& other : other_hosts(link)) {
+    if (sign(out.method, link.path, other, encode_view, key_time, sign_time) == out.signature) {
+      add_mismatch(out, "q-signature", "host " + other + ": the link was signed for another host than the URL's");
+      return ExplainError{};
+    }
   }
-  add_problem(out, "SIGNATURE_MISMATCH", "q-signature", "the signature does not verify: " + why);
+  if (key_time != sign_time && sign(out.method, link.path, host, encode_view, sign_time, key_time) == out.signature) {
+    add_mismatch(out, "q-signature", "with q-key-time and q-sign-time swapped: the signer mixed up the two");
+    return ExplainError{};
+  }
+  if (sign(out.method, link.path, host, encode_uri_component, key_time, sign_time) == out.signature) {
+    add_mismatch(out, "q-signature",
+                 "values encoded with encodeURIComponent, which leaves ! ' ( ) * as they are: COS encodes them");
+    return ExplainError{};
+  }
+  add_problem(out, "SIGNATURE_MISMATCH", "q-signature",
+              "q-signature does not match this link's request: " + mismatch_fallback(out.signed_headers));
   return ExplainError{};
 }
 
@@ -336,37 +495,33 @@ ExplainError explain_cos(const ExplainRequest& request, const UrlParts& url, std
 
 ExplainError explain_link(const ExplainRequest& request, LinkExplanation& out) {
   out = LinkExplanation{};
-  UrlParts url;
-  ExplainError err = split_url(request.url, url);
+  Link link;
+  ExplainError err = split_url(request.url, link.url);
   if (err.failed()) return err;
-  std::vector<DecodedParam> params;
+  const ExplainError bad_query{"ERR_INVALID_URL", "url", "has a percent-escape in its query that is not valid UTF-8"};
   bool cos = false;
   bool sigv4 = false;
-  for (const RawQueryParam& raw : url.query) {
+  for (const RawQueryParam& raw : link.url.query) {
     DecodedParam p;
-    err = percent_decode(raw.name, true, "query", p.name);
-    if (!err.failed()) err = percent_decode(raw.value, true, "query", p.value);
-    if (err.failed()) return err;
+    if (!percent_decode(raw.name, p.name) || !percent_decode(raw.value, p.value)) return bad_query;
     p.has_value = raw.has_value;
-    cos = cos || p.name == "q-signature" || p.name == "q-sign-algorithm";
-    sigv4 = sigv4 || iequals(p.name, "X-Amz-Signature") || iequals(p.name, "X-Amz-Algorithm");
-    params.push_back(std::move(p));
+    cos = cos || p.name == "q-signature" || p.name == "q-sign-algorithm" || p.name == "q-ak";
+    sigv4 = sigv4 || p.name == "X-Amz-Signature" || p.name == "X-Amz-Algorithm" || p.name == "X-Amz-Credential";
+    link.params.push_back(std::move(p));
   }
-  if (cos == sigv4) {
-    return not_presigned("url", cos ? "carries both a COS and a SigV4 signature"
-                                    : "carries neither a COS signature (q-signature) nor a SigV4 one (X-Amz-Signature)");
+  if (!percent_decode(link.url.path, link.path)) {
+    return ExplainError{"ERR_INVALID_URL", "url", "has a percent-escape in its path that is not valid UTF-8"};
   }
-  std::string method(request.method.empty() ? std::string_view("GET") : request.method);
-  for (char& c : method) c = (c >= 'a' && c <= 'z') ? static_cast<char>(c - 32) : c;
-  out.method = method;
-  out.host = url.host;
-  // Floor division: a clock before 1970 stays consistent.
-  out.now = request.now_ms >= 0 ? request.now_ms / 1000 : -((-request.now_ms + 999) / 1000);
-  if (sigv4) return explain_sigv4(request, url, params, out);
-  err = percent_decode(url.path, false, "path", out.key);
-  if (err.failed()) return err;
-  out.key.erase(0, 1);  // the path starts with '/'
-  return explain_cos(request, url, params, out);
+  if (cos && sigv4) return not_presigned("url", "carries both a COS and a SigV4 signature");
+  if (!cos && !sigv4) {
+    return not_presigned("url", "carries no COS (q-signature) or SigV4 (X-Amz-Signature) signature");
+  }
+  out.method = std::string(request.method);
+  out.host = link.url.host;
+  out.now = request.now;
+  locate_bucket(link, sigv4, out);
+  if (sigv4) return explain_sigv4(request, link, out);
+  return explain_cos(request, link, out);
 }
 
 }  // namespace cospresign

@@ -2,8 +2,8 @@
 // grants (host, bucket, region, key, window), what it signed (headers,
 // parameters) and what it did not, the canonical strings rebuilt from the
 // URL, and, given the secret, whether the signature verifies and which input
-// most likely differs when it does not. The field names and order match the
-// JSON shape shared with the JS explainUrl (docs in include/cos_presign/explain.h).
+// most likely differs when it does not. Rule for rule what the JS explainUrl
+// does (docs/explain-format.md), so both print the same JSON.
 //
 // Linked by the C++ library and the CLI only: no op of the request codec
 // references it, so the wasm modules do not carry it.
@@ -41,7 +41,7 @@ struct LinkExplanation {
   bool has_bucket = false;
   std::string region;
   bool has_region = false;
-  std::string key;  // decoded, no leading '/'
+  std::string key;  // decoded, without the path's leading '/' (and bucket, path style)
   std::string access_key_id;
   std::int64_t start = 0;
   std::int64_t end = 0;
@@ -62,9 +62,9 @@ struct LinkExplanation {
 
 struct ExplainRequest {
   std::string_view url;
-  std::string_view method;      // empty: GET
-  std::vector<Param> headers;   // what the client will send besides Host
-  std::int64_t now_ms = 0;      // the caller's clock, offset included
+  std::string_view method;      // uppercase letters (the caller checks)
+  std::vector<Param> headers;   // what the client will send besides Host (checked by the caller)
+  std::int64_t now = 0;         // the caller's clock in unix seconds, offset included
   std::string_view secret_key;  // COS SecretKey or SigV4 secret access key
   bool has_secret_key = false;  // verify only when given
 };

@@ -4,42 +4,64 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/explain.h"
 
 namespace cospresign {
 namespace explain_detail {
 
-// A query parameter of the URL, decoded.
+// The link as read: the serialized URL, the decoded path, the decoded query.
 struct DecodedParam {
   std::string name;
   std::string value;
-  bool has_value = true;
-  bool used = false;  // matched by the signature's own parameters or lists
+  bool has_value = true;  // false: no '=' (JSON null)
+};
+
+struct Link {
+  UrlParts url;
+  std::string path;  // decoded, starts with '/'
+  std::vector<DecodedParam> params;
 };
 
 inline ExplainError not_presigned(const char* field, const char* message) {
   return ExplainError{"ERR_NOT_PRESIGNED_URL", field, message};
 }
 
-char ascii_lower(char c);
-bool iequals(std::string_view a, std::string_view b);
-// Whole unix seconds, digits only, at most 15 of them.
+// The first parameter named exactly `name`, or null.
+const DecodedParam* find_param(const Link& link, std::string_view name);
+
+// `^\d{1,15}$`
 bool parse_seconds(std::string_view s, std::int64_t& out);
 
-// The value of options.headers for `name` (case-insensitive), if given.
-const Param* find_header(const ExplainRequest& request, std::string_view name);
+// RFC 3986 encoding of everything but A-Z a-z 0-9 - _ . ~ (COS's and AWS's).
+std::string encode(std::string_view s);
+std::string lower(std::string s);
 
-// LINK_NOT_YET_VALID / LINK_EXPIRED for the window, and seconds_left.
-void check_window(LinkExplanation& out, const char* start_field, const char* end_field);
+// ISO 8601 UTC as JS toISOString() prints it, without the milliseconds.
+std::string iso_time(std::int64_t seconds);
 
 void add_problem(LinkExplanation& out, const char* code, std::string field, std::string message);
 
-// "GET", "HEAD", ... to try when a signature does not verify.
-extern const char* const kUsualMethods[5];
+// LINK_NOT_YET_VALID / LINK_EXPIRED for the window.
+void window_problems(LinkExplanation& out, const char* start_field, const char* end_field);
 
-ExplainError explain_sigv4(const ExplainRequest& request, const UrlParts& url,
-                           std::vector<DecodedParam>& params, LinkExplanation& out);
+// Host variants a signer may have signed: without the port, or with the
+// scheme's default port.
+std::vector<std::string> other_hosts(const Link& link);
+
+// The SIGNATURE_MISMATCH message when no suspect matches.
+std::string mismatch_fallback(const std::vector<LinkNameValue>& headers);
+
+// A suspect whose signature matched: "{field} does not match this link's request; it matches {what}".
+void add_mismatch(LinkExplanation& out, const char* field, const std::string& what_matched);
+
+// bucket/region/key from the host (and path, for path style).
+void locate_bucket(const Link& link, bool sigv4, LinkExplanation& out);
+
+extern const char* const kOtherMethods[5];
+
+ExplainError explain_sigv4(const ExplainRequest& request, const Link& link, LinkExplanation& out);
 
 }  // namespace explain_detail
 }  // namespace cospresign

@@ -12,284 +12,291 @@ namespace explain_detail {
 namespace {
 
 constexpr std::string_view kAlgorithm = "AWS4-HMAC-SHA256";
-// Authentication parameters that are not shown among the signed ones (the
-// session token is: it is signed like any other parameter).
-constexpr std::string_view kV4AuthParams[] = {"X-Amz-Algorithm", "X-Amz-Credential", "X-Amz-Date",
-                                              "X-Amz-Expires", "X-Amz-SignedHeaders", "X-Amz-Signature"};
+constexpr const char* kRequired[] = {"X-Amz-Algorithm", "X-Amz-Credential", "X-Amz-Date",
+                                     "X-Amz-Expires", "X-Amz-SignedHeaders", "X-Amz-Signature"};
+constexpr std::string_view kUnsignedPayload = "UNSIGNED-PAYLOAD";
+constexpr std::string_view kEmptyBodySha256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+constexpr std::int64_t kMaxExpires = 604800;  // 7 days: S3 refuses longer
 
-DecodedParam* find_param(std::vector<DecodedParam>& params, std::string_view name) {
-  for (DecodedParam& p : params) {
-    if (p.name == name) return &p;
+bool digits(std::string_view s, std::size_t at, std::size_t n, std::int64_t& out) {
+  out = 0;
+  for (std::size_t i = at; i < at + n; ++i) {
+    if (s[i] < '0' || s[i] > '9') return false;
+    out = out * 10 + (s[i] - '0');
   }
-  return nullptr;
-}
-
-bool is_digits(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-// "20130524T000000Z" -> unix seconds (days from civil, H. Hinnant).
-bool parse_amz_date(std::string_view s, std::int64_t& out) {
-  if (s.size() != 16 || s[8] != 'T' || s[15] != 'Z' || !is_digits(s.substr(0, 8)) || !is_digits(s.substr(9, 6))) {
-    return false;
-  }
-  const auto num = [&](std::size_t at, std::size_t n) {
-    std::int64_t v = 0;
-    for (std::size_t i = at; i < at + n; ++i) v = v * 10 + (s[i] - '0');
-    return v;
-  };
-  std::int64_t y = num(0, 4);
-  const std::int64_t m = num(4, 2), d = num(6, 2), hh = num(9, 2), mm = num(11, 2), ss = num(13, 2);
-  if (y < 1970 || m < 1 || m > 12 || d < 1 || d > 31 || hh > 23 || mm > 59 || ss > 60) return false;
-  y -= m <= 2 ? 1 : 0;
-  const std::int64_t era = y / 400;
-  const std::int64_t yoe = y - era * 400;
-  const std::int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  const std::int64_t days = era * 146097 + doe - 719468;
-  out = days * 86400 + hh * 3600 + mm * 60 + ss;
   return true;
 }
 
-bool is_ipv4(std::string_view host) {
-  return !host.empty() && std::all_of(host.begin(), host.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.'; });
+// "20130524T000000Z" -> unix seconds; a date that does not exist (20130231,
+// second 60) is refused, as the JS's round trip through Date refuses it.
+bool parse_amz_date(std::string_view s, std::int64_t& out) {
+  std::int64_t y = 0, m = 0, d = 0, hh = 0, mm = 0, ss = 0;
+  if (s.size() != 16 || s[8] != 'T' || s[15] != 'Z' || !digits(s, 0, 4, y) || !digits(s, 4, 2, m) ||
+      !digits(s, 6, 2, d) || !digits(s, 9, 2, hh) || !digits(s, 11, 2, mm) || !digits(s, 13, 2, ss)) {
+    return false;
+  }
+  // Date.UTC reads years 0-99 as 1900-1999: those never round-trip.
+  if (y < 100 || m < 1 || m > 12 || d < 1 || hh > 23 || mm > 59 || ss > 59) return false;
+  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  const int month_days[] = {31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (d > month_days[m - 1]) return false;
+  y -= m <= 2 ? 1 : 0;
+  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const std::int64_t yoe = y - era * 400;
+  const std::int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  out = (era * 146097 + doe - 719468) * 86400 + hh * 3600 + mm * 60 + ss;
+  return true;
 }
 
-bool ends_with(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
-// Virtual-hosted AWS and COS hosts name the bucket; path-style ones (AWS's
-// bare s3 hosts, IPs, localhost, explicit ports) put it first in the path.
-// Any other host: the bucket cannot be told.
-enum class BucketAt { kHost, kPath, kUnknown };
-BucketAt bucket_position(std::string_view hostport, std::string& bucket) {
-  const std::size_t colon = hostport.find(':');
-  const std::string_view host = hostport.substr(0, colon);
-  if (colon != std::string_view::npos || is_ipv4(host) || host == "localhost") return BucketAt::kPath;
-  const std::size_t dot = host.find('.');
-  const std::string_view first = host.substr(0, dot);
-  const std::string_view rest = dot == std::string_view::npos ? std::string_view() : host.substr(dot + 1);
-  if (ends_with(host, ".amazonaws.com")) {
-    if (first == "s3" || first.substr(0, 3) == "s3-") return BucketAt::kPath;
-    if (rest.substr(0, 3) == "s3." || rest.substr(0, 3) == "s3-") {
-      bucket = std::string(first);
-      return BucketAt::kHost;
+// Header values as S3 canonicalizes them: trimmed, inner runs of whitespace as one space.
+std::string canonical_value(std::string_view v) {
+  const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
+  std::string out;
+  bool pending = false;
+  for (const char c : v) {
+    if (space(c)) {
+      pending = !out.empty();
+      continue;
     }
+    if (pending) out.push_back(' ');
+    pending = false;
+    out.push_back(c);
   }
-  if (ends_with(host, ".myqcloud.com") && rest.substr(0, 4) == "cos.") {
-    bucket = std::string(first);
-    return BucketAt::kHost;
-  }
-  return BucketAt::kUnknown;
+  return out;
 }
 
-void append_trimmed(std::string& out, std::string_view value) {
-  const std::size_t first = value.find_first_not_of(' ');
-  if (first == std::string_view::npos) return;
-  const std::size_t last = value.find_last_not_of(' ');
-  bool in_space = false;
-  for (std::size_t i = first; i <= last; ++i) {
-    if (value[i] == ' ') {
-      if (!in_space) out.push_back(' ');
-      in_space = true;
-    } else {
-      out.push_back(value[i]);
-      in_space = false;
-    }
-  }
-}
-
-struct V4Pair {
-  std::string name;   // encoded
-  std::string value;  // encoded
-  std::size_t param = 0;
+struct Request {
+  std::string method;
+  std::string uri;
+  std::string query;
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string signed_headers;
+  std::string payload;
 };
+
+std::string canonical_request(const Request& r) {
+  std::string out = r.method;
+  out.push_back('\n');
+  out.append(r.uri).push_back('\n');
+  out.append(r.query).push_back('\n');
+  for (const auto& h : r.headers) out.append(h.first).append(":").append(canonical_value(h.second)).push_back('\n');
+  out.push_back('\n');
+  out.append(r.signed_headers).push_back('\n');
+  out.append(r.payload);
+  return out;
+}
+
+struct SortedParam {
+  std::string name;   // encoded
+  std::string value;  // encoded ('' for none)
+  const DecodedParam* param;
+};
+
+std::string canonical_query(const std::vector<SortedParam>& params, bool without_token) {
+  std::string out;
+  for (const SortedParam& p : params) {
+    if (without_token && p.param->name == "X-Amz-Security-Token") continue;
+    if (!out.empty()) out.push_back('&');
+    out.append(p.name).push_back('=');
+    out.append(p.value);
+  }
+  return out;
+}
+
+std::string encode_path(std::string_view path) {
+  std::string out;
+  append_percent_encoded(out, path, /*keep_slash=*/true);
+  return out;
+}
 
 }  // namespace
 
-ExplainError explain_sigv4(const ExplainRequest& request, const UrlParts& url, std::vector<DecodedParam>& params,
-                           LinkExplanation& out) {
+ExplainError explain_sigv4(const ExplainRequest& request, const Link& link, LinkExplanation& out) {
   out.kind = LinkKind::kSigV4;
-  const DecodedParam* algorithm = find_param(params, "X-Amz-Algorithm");
-  const DecodedParam* credential = find_param(params, "X-Amz-Credential");
-  const DecodedParam* date = find_param(params, "X-Amz-Date");
-  const DecodedParam* expires = find_param(params, "X-Amz-Expires");
-  const DecodedParam* signed_list = find_param(params, "X-Amz-SignedHeaders");
-  const DecodedParam* signature = find_param(params, "X-Amz-Signature");
-  if (algorithm == nullptr || algorithm->value != kAlgorithm) {
-    return not_presigned("X-Amz-Algorithm", "is not AWS4-HMAC-SHA256");
+  const DecodedParam* auth[6] = {};
+  for (std::size_t i = 0; i < 6; ++i) {
+    auth[i] = find_param(link, kRequired[i]);
+    if (auth[i] == nullptr) return not_presigned(kRequired[i], "is missing: this is not a complete SigV4 pre-signed URL");
   }
-  if (credential == nullptr) return not_presigned("X-Amz-Credential", "is missing");
-  if (date == nullptr) return not_presigned("X-Amz-Date", "is missing");
-  if (expires == nullptr) return not_presigned("X-Amz-Expires", "is missing");
-  if (signed_list == nullptr) return not_presigned("X-Amz-SignedHeaders", "is missing");
-  if (signature == nullptr) return not_presigned("X-Amz-Signature", "is missing");
-  // access key id / yyyymmdd / region / service / aws4_request
-  const std::string& cred = credential->value;
-  const std::size_t s1 = cred.find('/');
-  const std::size_t s2 = s1 == std::string::npos ? s1 : cred.find('/', s1 + 1);
-  const std::size_t s3 = s2 == std::string::npos ? s2 : cred.find('/', s2 + 1);
-  const std::size_t s4 = s3 == std::string::npos ? s3 : cred.find('/', s3 + 1);
-  if (s4 == std::string::npos || cred.find('/', s4 + 1) != std::string::npos ||
-      std::string_view(cred).substr(s4 + 1) != "aws4_request" || s2 - s1 != 9 || s1 == 0) {
-    return not_presigned("X-Amz-Credential", "is not key/yyyymmdd/region/service/aws4_request");
-  }
-  out.access_key_id = cred.substr(0, s1);
-  const std::string date8 = cred.substr(s1 + 1, 8);
-  out.region = cred.substr(s2 + 1, s3 - s2 - 1);
-  out.has_region = true;
-  const std::string service = cred.substr(s3 + 1, s4 - s3 - 1);
-  out.credential_scope = cred.substr(s1 + 1);
-  std::int64_t expires_seconds = 0;
-  if (!parse_amz_date(date->value, out.start)) return not_presigned("X-Amz-Date", "is not yyyymmddThhmmssZ");
-  if (!parse_seconds(expires->value, expires_seconds)) {
-    return not_presigned("X-Amz-Expires", "is not a whole number of seconds");
-  }
-  out.end = out.start + expires_seconds;
-  out.signature = signature->value;
-  check_window(out, "X-Amz-Date", "X-Amz-Expires");
-
-  // Bucket and key from the host or the first path segment.
-  std::string path;
-  ExplainError err = percent_decode(url.path, false, "path", path);
-  if (err.failed()) return err;
-  std::string bucket;
-  switch (bucket_position(url.host, bucket)) {
-    case BucketAt::kHost:
-      out.bucket = bucket;
-      out.has_bucket = true;
-      out.key = path.substr(1);
-      break;
-    case BucketAt::kPath: {
-      const std::size_t slash = path.find('/', 1);
-      out.bucket = path.substr(1, slash == std::string::npos ? std::string::npos : slash - 1);
-      out.has_bucket = !out.bucket.empty();
-      out.key = slash == std::string::npos ? std::string() : path.substr(slash + 1);
-      break;
+  if (auth[0]->value != kAlgorithm) return not_presigned("X-Amz-Algorithm", "is not AWS4-HMAC-SHA256");
+  // keyId/date/region/service/aws4_request, every part non-empty
+  std::vector<std::string> credential;
+  {
+    const std::string& c = auth[1]->value;
+    std::size_t start = 0;
+    while (true) {
+      const std::size_t slash = c.find('/', start);
+      credential.push_back(c.substr(start, slash == std::string::npos ? std::string::npos : slash - start));
+      if (slash == std::string::npos) break;
+      start = slash + 1;
     }
-    case BucketAt::kUnknown:
-      out.key = path.substr(1);
-      break;
   }
+  if (credential.size() != 5 || credential[4] != "aws4_request" ||
+      std::any_of(credential.begin(), credential.end(), [](const std::string& p) { return p.empty(); })) {
+    return not_presigned("X-Amz-Credential", "is not \"keyId/date/region/service/aws4_request\"");
+  }
+  const std::string& scope_date = credential[1];
+  const std::string& service = credential[3];
+  const std::string& amz_date = auth[2]->value;
+  if (!parse_amz_date(amz_date, out.start)) {
+    return not_presigned("X-Amz-Date", "is not a UTC time like 20130524T000000Z");
+  }
+  std::int64_t expires = 0;
+  if (!parse_seconds(auth[3]->value, expires)) return not_presigned("X-Amz-Expires", "is not a whole number of seconds");
+  out.end = out.start + expires;
+  out.access_key_id = credential[0];
+  out.region = credential[2];
+  out.has_region = true;
+  out.credential_scope = scope_date + "/" + credential[2] + "/" + service + "/aws4_request";
+  out.signature = auth[5]->value;
+  const std::string& signed_list = auth[4]->value;
 
-  // Every parameter but the signature is signed: encoded once, sorted.
-  for (DecodedParam& p : params) {
-    for (const std::string_view name : kV4AuthParams) p.used = p.used || p.name == name;
+  // Every parameter but the signature is signed, sorted by encoded name, then value.
+  std::vector<SortedParam> sorted;
+  for (const DecodedParam& p : link.params) {
+    if (p.name != "X-Amz-Signature") sorted.push_back(SortedParam{encode(p.name), encode(p.value), &p});
   }
-  std::vector<V4Pair> pairs;
-  for (std::size_t i = 0; i < params.size(); ++i) {
-    if (&params[i] == signature) continue;
-    V4Pair pair;
-    append_percent_encoded(pair.name, params[i].name);
-    append_percent_encoded(pair.value, params[i].value);
-    pair.param = i;
-    pairs.push_back(std::move(pair));
-  }
-  std::stable_sort(pairs.begin(), pairs.end(), [](const V4Pair& a, const V4Pair& b) {
+  std::stable_sort(sorted.begin(), sorted.end(), [](const SortedParam& a, const SortedParam& b) {
     return a.name != b.name ? a.name < b.name : a.value < b.value;
   });
-  std::string canonical_query;
-  for (std::size_t k = 0; k < pairs.size(); ++k) {
-    if (k > 0) canonical_query.push_back('&');
-    canonical_query.append(pairs[k].name).push_back('=');
-    canonical_query.append(pairs[k].value);
-    const DecodedParam& p = params[pairs[k].param];
-    if (!p.used) out.signed_params.push_back(LinkNameValue{p.name, p.value, true});
-  }
+  for (const SortedParam& p : sorted) out.signed_params.push_back(LinkNameValue{p.param->name, p.param->value, p.param->has_value});
 
-  // Signed headers: host from the URL, the others from what the client sends.
-  std::string canonical_headers;
-  bool host_signed = false;
-  std::size_t start = 0;
-  const std::string& list = signed_list->value;
-  while (!list.empty() && start <= list.size()) {
-    std::size_t semi = list.find(';', start);
-    if (semi == std::string::npos) semi = list.size();
-    const std::string name = list.substr(start, semi - start);
-    start = semi + 1;
-    LinkNameValue shown{name, std::string(), false};
-    if (name == "host") {
-      host_signed = true;
-      shown.value = out.host;
-      shown.has_value = true;
-    } else if (const Param* h = find_header(request, name)) {
-      shown.value = std::string(h->value);
-      shown.has_value = true;
+  std::vector<std::string> header_names;
+  if (!signed_list.empty()) {
+    std::size_t start = 0;
+    while (true) {
+      const std::size_t semi = signed_list.find(';', start);
+      header_names.push_back(signed_list.substr(start, semi == std::string::npos ? std::string::npos : semi - start));
+      if (semi == std::string::npos) break;
+      start = semi + 1;
     }
-    canonical_headers.append(name).push_back(':');
-    append_trimmed(canonical_headers, shown.value);
-    canonical_headers.push_back('\n');
-    out.signed_headers.push_back(std::move(shown));
   }
-  if (!host_signed) {
-    add_problem(out, "HOST_NOT_SIGNED", "X-Amz-SignedHeaders", "host is not signed: S3 refuses a SigV4 request that does not sign it");
+  Request r;
+  r.method = out.method;
+  r.uri = encode_path(link.path);
+  r.query = canonical_query(sorted, false);
+  r.signed_headers = signed_list;
+  r.payload = std::string(kUnsignedPayload);
+  for (const std::string& name : header_names) {
+    LinkNameValue h{name, std::string(), false};
+    if (name == "host") {
+      h.value = link.url.host;
+      h.has_value = true;
+    } else {
+      for (const Param& given : request.headers) {
+        if (lower(std::string(given.name)) == name) {
+          h.value = std::string(given.value);
+          h.has_value = true;
+          break;
+        }
+      }
+    }
+    r.headers.emplace_back(h.name, h.value);
+    out.signed_headers.push_back(std::move(h));
+  }
+  out.canonical_request = canonical_request(r);
+  const auto string_to_sign = [&](const std::string& canonical) {
+    unsigned char digest[32];
+    HashSha256 sha256;
+    std::string hex(64, '0');
+    if (!sha256.digest(canonical, digest).failed()) hex_lower(digest, sizeof digest, &hex[0]);
+    return std::string(kAlgorithm) + "\n" + amz_date + "\n" + out.credential_scope + "\n" + hex;
+  };
+  out.string_to_sign = string_to_sign(out.canonical_request);
+
+  if (scope_date != amz_date.substr(0, 8)) {
+    add_problem(out, "SCOPE_DATE_MISMATCH", "X-Amz-Credential",
+                "names the date " + scope_date + ", not the day of X-Amz-Date (" + amz_date.substr(0, 8) +
+                    "): S3 refuses the link");
+  }
+  if (expires > kMaxExpires) {
+    add_problem(out, "EXPIRES_TOO_LONG", "X-Amz-Expires", "is over 604800 seconds (7 days): S3 refuses the link");
+  }
+  window_problems(out, "X-Amz-Date", "X-Amz-Expires");
+  if (std::find(header_names.begin(), header_names.end(), "host") == header_names.end()) {
+    add_problem(out, "HOST_NOT_SIGNED", "X-Amz-SignedHeaders",
+                "does not name host: S3 refuses a signature that does not cover the host");
+  }
+  if (link.url.path.find('+') != std::string::npos) {
+    add_problem(out, "RAW_PLUS_IN_PATH", "key",
+                "the path has a raw \"+\", which S3 reads as a space: a \"+\" in a key must be sent as %2B");
   }
   for (const LinkNameValue& h : out.signed_headers) {
     if (!h.has_value) {
       add_problem(out, "SIGNED_HEADER_NOT_SENT", h.name,
-                  "the link signs the " + h.name + " header, which the client must send with the signed value (not given)");
+                  "is a signed header that options.headers does not give: the client must send it with the signed value");
     }
   }
-
-  const auto canonical_request_for = [&](std::string_view method, std::string_view canonical_path) {
-    std::string c(method);
-    c.push_back('\n');
-    c.append(canonical_path).push_back('\n');
-    c.append(canonical_query).push_back('\n');
-    c.append(canonical_headers).push_back('\n');
-    c.append(list).append("\nUNSIGNED-PAYLOAD");
-    return c;
-  };
-  std::string canonical_path;
-  append_percent_encoded(canonical_path, path, /*keep_slash=*/true);
-  out.canonical_request = canonical_request_for(out.method, canonical_path);
-  unsigned char digest[32];
-  HashSha256 sha256;
-  if (sha256.digest(out.canonical_request, digest).failed()) {
-    return ExplainError{"ERR_CRYPTO_FAILURE", "digest", "SHA-256 failed"};
-  }
-  char digest_hex[64];
-  hex_lower(digest, sizeof digest, digest_hex);
-  out.string_to_sign.assign(kAlgorithm).push_back('\n');
-  out.string_to_sign.append(date->value).push_back('\n');
-  out.string_to_sign.append(out.credential_scope).push_back('\n');
-  out.string_to_sign.append(digest_hex, sizeof digest_hex);
   if (!request.has_secret_key) return ExplainError{};
 
   out.has_verified = true;
   V4Signer signer;
-  const bool keyed = !signer.init(request.secret_key, date8, out.region, service).failed();
-  const auto signs = [&](const std::string& canonical_request) {
+  const bool keyed = !signer.init(request.secret_key, scope_date, credential[2], service).failed();
+  const auto signs = [&](const Request& changed) {
     char hex[64];
-    if (!keyed || signer.sign(date->value, out.credential_scope, canonical_request, hex).failed()) return false;
+    const std::string canonical = canonical_request(changed);
+    // The string to sign is rebuilt by the signer from the same parts.
+    if (!keyed || signer.sign(amz_date, out.credential_scope, canonical, hex).failed()) return false;
     return std::string_view(hex, sizeof hex) == out.signature;
   };
-  out.verified = signs(out.canonical_request);
+  out.verified = signs(r);
   if (out.verified) return ExplainError{};
-  std::string why;
-  for (const char* method : kUsualMethods) {
-    if (why.empty() && method != out.method && signs(canonical_request_for(method, canonical_path))) {
-      why = std::string("the URL was signed for method ") + method + ", not " + out.method;
+
+  // The inputs a SigV4 signature most often differs in, most likely first.
+  const char* field = "X-Amz-Signature";
+  for (const char* method : kOtherMethods) {
+    if (method == out.method) continue;
+    Request changed = r;
+    changed.method = method;
+    if (signs(changed)) {
+      add_mismatch(out, field, std::string("method ") + method + ": the link was signed for " + method + ", not " +
+                                   out.method + " (pass the method the client uses)");
+      return ExplainError{};
     }
   }
-  if (why.empty() && std::string_view(url.path) != canonical_path &&
-      signs(canonical_request_for(out.method, url.path))) {
-    why = "the URL was signed with its path as written, not encoded the way S3 encodes it";
+  Request changed = r;
+  changed.payload = std::string(kEmptyBodySha256);
+  if (signs(changed)) {
+    add_mismatch(out, field, "the SHA-256 of an empty body as the payload hash: a pre-signed URL signs UNSIGNED-PAYLOAD");
+    return ExplainError{};
   }
-  if (why.empty()) {
-    std::string twice;
-    append_percent_encoded(twice, canonical_path, /*keep_slash=*/true);
-    if (twice != canonical_path && signs(canonical_request_for(out.method, twice))) {
-      why = "the URL was signed with the path encoded twice (S3 encodes it once)";
+  if (find_param(link, "X-Amz-Security-Token") != nullptr) {
+    changed = r;
+    changed.query = canonical_query(sorted, true);
+    if (signs(changed)) {
+      add_mismatch(out, field,
+                   "the query without X-Amz-Security-Token: the token was added after signing, and S3 needs it signed");
+      return ExplainError{};
     }
   }
-  if (why.empty()) {
-    why = out.signed_headers.size() > 1
-              ? "the secret key, the key, a parameter or a signed header value differs from what was signed"
-              : "the secret key, the key or a parameter differs from what was signed (method and path encoding tried)";
+  if (link.url.path != r.uri) {
+    changed = r;
+    changed.uri = link.url.path;
+    if (signs(changed)) {
+      add_mismatch(out, field, "the path as the URL spells it (" + link.url.path +
+                                   "): the signer did not encode the key the way S3 does");
+      return ExplainError{};
+    }
   }
-  add_problem(out, "SIGNATURE_MISMATCH", "X-Amz-Signature", "the signature does not verify: " + why);
+  changed = r;
+  changed.uri = encode_path(r.uri);
+  if (signs(changed)) {
+    add_mismatch(out, field, "the path encoded twice: S3 paths are encoded once (other AWS services encode twice)");
+    return ExplainError{};
+  }
+  for (const std::string& other : other_hosts(link)) {
+    changed = r;
+    for (auto& h : changed.headers) {
+      if (h.first == "host") h.second = other;
+    }
+    if (signs(changed)) {
+      add_mismatch(out, field, "host " + other + ": the link was signed for another host than the URL's");
+      return ExplainError{};
+    }
+  }
+  add_problem(out, "SIGNATURE_MISMATCH", field,
+              std::string(field) + " does not match this link's request: " + mismatch_fallback(out.signed_headers));
   return ExplainError{};
 }
 

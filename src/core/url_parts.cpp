@@ -5,11 +5,35 @@
 namespace cospresign {
 namespace {
 
-constexpr const char* kInvalidUrl = "ERR_INVALID_URL";
-
-ExplainError invalid_url(const char* field, const char* message) { return ExplainError{kInvalidUrl, field, message}; }
+ExplainError invalid_url() { return ExplainError{"ERR_INVALID_URL", "url", "is not an absolute URL"}; }
 
 char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
+
+bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+void append_escaped(std::string& out, unsigned char b) {
+  static const char kHex[] = "0123456789ABCDEF";
+  out.push_back('%');
+  out.push_back(kHex[b >> 4]);
+  out.push_back(kHex[b & 15]);
+}
+
+// WHATWG's path and (special-scheme) query percent-encode sets.
+bool in_path_set(unsigned char b) {
+  return b <= 0x20 || b >= 0x7f || b == '"' || b == '#' || b == '<' || b == '>' || b == '?' || b == '`' || b == '{' ||
+         b == '}';
+}
+bool in_query_set(unsigned char b) {
+  return b <= 0x20 || b >= 0x7f || b == '"' || b == '#' || b == '<' || b == '>' || b == '\'';
+}
 
 bool iequals(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
@@ -19,110 +43,173 @@ bool iequals(std::string_view a, std::string_view b) {
   return true;
 }
 
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
+bool single_dot(std::string_view s) { return s == "." || iequals(s, "%2e"); }
+bool double_dot(std::string_view s) {
+  return s == ".." || iequals(s, ".%2e") || iequals(s, "%2e.") || iequals(s, "%2e%2e");
 }
 
 }  // namespace
 
-ExplainError split_url(std::string_view url, UrlParts& out) {
-  // Surrounding whitespace is what a paste brings along.
-  while (!url.empty() && (url.front() == ' ' || url.front() == '\t' || url.front() == '\n' || url.front() == '\r')) {
-    url.remove_prefix(1);
+ExplainError split_url(std::string_view input, UrlParts& out) {
+  // Leading and trailing C0 controls and spaces go; tabs and newlines anywhere.
+  while (!input.empty() && static_cast<unsigned char>(input.front()) <= 0x20) input.remove_prefix(1);
+  while (!input.empty() && static_cast<unsigned char>(input.back()) <= 0x20) input.remove_suffix(1);
+  std::string url;
+  for (const char c : input) {
+    if (c != '\t' && c != '\n' && c != '\r') url.push_back(c);
   }
-  while (!url.empty() && (url.back() == ' ' || url.back() == '\t' || url.back() == '\n' || url.back() == '\r')) {
-    url.remove_suffix(1);
-  }
-  for (const char c : url) {
-    const auto b = static_cast<unsigned char>(c);
-    if (b <= 0x20 || b == 0x7f) return invalid_url("url", "contains a space or a control character");
-  }
-  const std::size_t colon = url.find("://");
-  if (colon == std::string_view::npos) return invalid_url("url", "is not an absolute URL (scheme://host/path)");
-  const std::string_view scheme = url.substr(0, colon);
+  // scheme ":"
+  std::size_t i = 0;
+  if (url.empty() || !is_alpha(url[0])) return invalid_url();
+  while (i < url.size() && (is_alpha(url[i]) || is_digit(url[i]) || url[i] == '+' || url[i] == '-' || url[i] == '.')) ++i;
+  if (i >= url.size() || url[i] != ':') return invalid_url();
+  const std::string scheme = url.substr(0, i);
+  ++i;
   if (iequals(scheme, "https")) {
     out.scheme = "https";
   } else if (iequals(scheme, "http")) {
     out.scheme = "http";
   } else {
-    return invalid_url("url", "must start with https:// or http://");
+    return ExplainError{"ERR_NOT_PRESIGNED_URL", "url", "is not an http or https URL"};
   }
-  std::string_view rest = url.substr(colon + 3);
-  const std::size_t hash = rest.find('#');
-  if (hash != std::string_view::npos) rest = rest.substr(0, hash);  // a fragment is never sent
-  const std::size_t authority_end = rest.find_first_of("/?");
-  const std::string_view authority = rest.substr(0, authority_end);
-  rest = authority_end == std::string_view::npos ? std::string_view() : rest.substr(authority_end);
-  if (authority.find('@') != std::string_view::npos) return invalid_url("url", "must not contain user info (user@host)");
-  const std::size_t port_colon = authority.rfind(':');
-  const std::string_view name = authority.substr(0, port_colon);
-  const std::string_view port = port_colon == std::string_view::npos ? std::string_view() : authority.substr(port_colon + 1);
-  if (name.empty() || name.front() == '.' || name.back() == '.' || name.find("..") != std::string_view::npos) {
-    return invalid_url("host", "is not a host name");
-  }
-  for (const char c : name) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.';
-    if (!ok) return invalid_url("host", "is not a host name");
-  }
-  unsigned port_value = 0;
-  if (port_colon != std::string_view::npos && !port.empty()) {
-    if (port.size() > 5) return invalid_url("port", "is not a port number");
-    for (const char c : port) {
-      if (c < '0' || c > '9') return invalid_url("port", "is not a port number");
-      port_value = port_value * 10 + static_cast<unsigned>(c - '0');
+  // Special schemes ignore any number of slashes (and backslashes) here.
+  while (i < url.size() && (url[i] == '/' || url[i] == '\\')) ++i;
+  std::size_t end = i;
+  while (end < url.size() && url[end] != '/' && url[end] != '\\' && url[end] != '?' && url[end] != '#') ++end;
+  std::string_view authority = std::string_view(url).substr(i, end - i);
+  const std::size_t at = authority.rfind('@');
+  if (at != std::string_view::npos) authority.remove_prefix(at + 1);  // user info is not sent
+  std::string_view host = authority;
+  std::string_view port;
+  if (!host.empty() && host.front() == '[') {
+    const std::size_t close = host.find(']');
+    if (close == std::string_view::npos) return invalid_url();
+    if (close + 1 < host.size()) {
+      if (host[close + 1] != ':') return invalid_url();
+      port = host.substr(close + 2);
     }
-    if (port_value > 65535) return invalid_url("port", "is not a port number");
+    host = host.substr(0, close + 1);
+    for (const char c : host.substr(1, host.size() - 2)) {
+      if (!(is_digit(c) || hex_value(c) >= 0 || c == ':' || c == '.')) return invalid_url();
+    }
+  } else {
+    const std::size_t colon = host.find(':');
+    if (colon != std::string_view::npos) {
+      port = host.substr(colon + 1);
+      host = host.substr(0, colon);
+    }
+    if (host.empty()) return invalid_url();
+    for (const char c : host) {
+      const auto b = static_cast<unsigned char>(c);
+      // Forbidden host code points, and non-ASCII (IDNA is not done here).
+      if (b <= 0x20 || b >= 0x7f || c == '#' || c == '%' || c == '/' || c == ':' || c == '<' || c == '>' || c == '?' ||
+          c == '@' || c == '[' || c == '\\' || c == ']' || c == '^' || c == '|') {
+        return invalid_url();
+      }
+    }
   }
-  out.host.clear();
-  for (const char c : name) out.host.push_back(ascii_lower(c));
-  const bool default_port = (out.scheme == "https" && port_value == 443) || (out.scheme == "http" && port_value == 80);
-  if (!port.empty() && !default_port) out.host.append(":").append(std::to_string(port_value));
+  out.hostname.clear();
+  for (const char c : host) out.hostname.push_back(ascii_lower(c));
+  out.has_port = false;
+  out.host = out.hostname;
+  if (!port.empty()) {
+    unsigned long value = 0;
+    for (const char c : port) {
+      if (!is_digit(c)) return invalid_url();
+      value = value * 10 + static_cast<unsigned long>(c - '0');
+      if (value > 65535) return invalid_url();
+    }
+    const bool default_port = (out.scheme == "https" && value == 443) || (out.scheme == "http" && value == 80);
+    if (!default_port) {
+      out.has_port = true;
+      out.host += ":" + std::to_string(value);
+    }
+  }
 
-  const std::size_t question = rest.find('?');
-  out.path = rest.substr(0, question);
+  // Path: backslashes are slashes, dot segments resolved, characters encoded.
+  std::size_t path_end = end;
+  while (path_end < url.size() && url[path_end] != '?' && url[path_end] != '#') ++path_end;
+  std::string raw_path = url.substr(end, path_end - end);
+  for (char& c : raw_path) c = c == '\\' ? '/' : c;
+  std::vector<std::string> segments;
+  std::string_view rest = raw_path;
+  if (!rest.empty() && rest.front() == '/') rest.remove_prefix(1);
+  bool more = !raw_path.empty();
+  while (more) {
+    const std::size_t slash = rest.find('/');
+    const std::string_view segment = rest.substr(0, slash);
+    more = slash != std::string_view::npos;
+    rest = more ? rest.substr(slash + 1) : std::string_view();
+    if (double_dot(segment)) {
+      if (!segments.empty()) segments.pop_back();
+      if (!more) segments.emplace_back();
+    } else if (single_dot(segment)) {
+      if (!more) segments.emplace_back();
+    } else {
+      std::string encoded;
+      for (const char c : segment) {
+        if (in_path_set(static_cast<unsigned char>(c))) {
+          append_escaped(encoded, static_cast<unsigned char>(c));
+        } else {
+          encoded.push_back(c);
+        }
+      }
+      segments.push_back(std::move(encoded));
+    }
+  }
+  out.path.clear();
+  for (const std::string& s : segments) out.path.append("/").append(s);
   if (out.path.empty()) out.path = "/";
+
   out.query.clear();
-  if (question == std::string_view::npos) return ExplainError{};
-  std::string_view search = rest.substr(question + 1);
-  while (!search.empty()) {
-    const std::size_t amp = search.find('&');
-    const std::string_view part = search.substr(0, amp);
-    search = amp == std::string_view::npos ? std::string_view() : search.substr(amp + 1);
-    if (part.empty()) continue;
-    const std::size_t eq = part.find('=');
-    RawQueryParam p;
-    p.name = part.substr(0, eq);
-    p.has_value = eq != std::string_view::npos;
-    if (p.has_value) p.value = part.substr(eq + 1);
-    out.query.push_back(p);
+  if (path_end < url.size() && url[path_end] == '?') {
+    const std::size_t hash = url.find('#', path_end);
+    const std::string_view search =
+        std::string_view(url).substr(path_end + 1, hash == std::string::npos ? std::string::npos : hash - path_end - 1);
+    std::size_t start = 0;
+    while (start <= search.size()) {
+      std::size_t amp = search.find('&', start);
+      if (amp == std::string_view::npos) amp = search.size();
+      const std::string_view part = search.substr(start, amp - start);
+      start = amp + 1;
+      if (part.empty()) continue;
+      RawQueryParam p;
+      const std::size_t eq = part.find('=');
+      p.has_value = eq != std::string_view::npos;
+      std::string* to = &p.name;
+      for (std::size_t k = 0; k < part.size(); ++k) {
+        if (k == eq) {
+          to = &p.value;
+          continue;
+        }
+        const auto b = static_cast<unsigned char>(part[k]);
+        if (in_query_set(b)) {
+          append_escaped(*to, b);
+        } else {
+          to->push_back(part[k]);
+        }
+      }
+      out.query.push_back(std::move(p));
+    }
   }
   return ExplainError{};
 }
 
-ExplainError percent_decode(std::string_view in, bool plus_is_space, const char* field, std::string& out) {
+bool percent_decode(std::string_view in, std::string& out) {
   const std::size_t start = out.size();
   for (std::size_t i = 0; i < in.size(); ++i) {
-    const char c = in[i];
-    if (c == '%') {
-      if (in.size() - i < 3) return invalid_url(field, "has a malformed percent-escape");
-      const int h = hex_value(in[i + 1]);
-      const int l = hex_value(in[i + 2]);
-      if (h < 0 || l < 0) return invalid_url(field, "has a malformed percent-escape");
-      out.push_back(static_cast<char>(h * 16 + l));
-      i += 2;
-    } else if (c == '+' && plus_is_space) {
-      out.push_back(' ');
-    } else {
-      out.push_back(c);
+    if (in[i] != '%') {
+      out.push_back(in[i]);
+      continue;
     }
+    if (in.size() - i < 3) return false;
+    const int h = hex_value(in[i + 1]);
+    const int l = hex_value(in[i + 2]);
+    if (h < 0 || l < 0) return false;
+    out.push_back(static_cast<char>(h * 16 + l));
+    i += 2;
   }
-  if (check_utf8(std::string_view(out).substr(start), field).failed()) {
-    return invalid_url(field, "does not decode to well-formed UTF-8");
-  }
-  return ExplainError{};
+  return !check_utf8(std::string_view(out).substr(start), "url").failed();
 }
 
 }  // namespace cospresign

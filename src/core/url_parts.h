@@ -1,13 +1,14 @@
-// An absolute http(s) URL split the way a server reads a request line: the
-// origin (host lowercased, default port dropped, as browsers send Host), the
-// raw path, and the query as raw name/value pairs in URL order. Used by the
-// explainer only (src/core/explain.h), never by the signers or the wasm.
+// A URL read the way a client sends it and a server reads it: parsed and
+// serialized as WHATWG URL does (what fetch and browsers send: host
+// lowercased, default port dropped, dot segments resolved, characters
+// percent-encoded where WHATWG encodes them), then split into the path and
+// the query's name/value pairs. Used by the explainer only
+// (src/core/explain.h), never by the signers or the wasm.
 #pragma once
 
 #include <string>
 #include <string_view>
 #include <vector>
-
 
 namespace cospresign {
 
@@ -23,26 +24,26 @@ struct ExplainError {
 };
 
 struct RawQueryParam {
-  std::string_view name;   // still percent-encoded
-  std::string_view value;  // still percent-encoded; empty when has_value is false
-  bool has_value = true;
+  std::string name;   // still percent-encoded
+  std::string value;  // still percent-encoded
+  bool has_value = true;  // false: no '=' in the URL
 };
 
 struct UrlParts {
   std::string scheme;    // "https" or "http"
-  std::string host;      // lowercase host[:port], default port dropped
-  std::string_view path;  // raw, starts with '/'
-  std::vector<RawQueryParam> query;
+  std::string host;      // host[:port] as serialized (lowercase, no default port)
+  std::string hostname;  // host without the port
+  bool has_port = false;
+  std::string path;      // serialized, percent-encoded, starts with '/'
+  std::vector<RawQueryParam> query;  // URL order, empty parts skipped
 };
 
-// Splits `url`, which must outlive `out` (the views point into it). Refuses
-// (ERR_INVALID_URL) what is not an absolute http(s) URL with a host: other
-// schemes, user info, spaces or control characters, a bad port.
+// ERR_INVALID_URL: not an absolute URL; ERR_NOT_PRESIGNED_URL: a URL of
+// another scheme than http or https.
 ExplainError split_url(std::string_view url, UrlParts& out);
 
-// Percent-decodes into `out` (appends). With plus_is_space, '+' is a space
-// (query components, as servers read them). Refuses a malformed escape or a
-// result that is not well-formed UTF-8 (ERR_INVALID_URL, naming `field`).
-ExplainError percent_decode(std::string_view in, bool plus_is_space, const char* field, std::string& out);
+// decodeURIComponent: appends the bytes `in` percent-decodes to; refuses a
+// malformed escape or bytes that are not well-formed UTF-8.
+bool percent_decode(std::string_view in, std::string& out);
 
 }  // namespace cospresign

@@ -25,29 +25,31 @@ Error make_error(std::string code, std::string field, const std::string& message
   return e;
 }
 
-namespace {
-
-// JSON.stringify of a name, as the JS package quotes it in a field.
-std::string quoted(const std::string& s) {
+std::string json_quoted(const std::string& s) {
+  static const char kHex[] = "0123456789abcdef";
   std::string out = "\"";
   for (const char c : s) {
     const auto b = static_cast<unsigned char>(c);
-    if (c == '"' || c == '\\') {
-      out.push_back('\\');
-      out.push_back(c);
-    } else if (b < 0x20) {
-      static const char kHex[] = "0123456789abcdef";
-      out.append("\\u00").push_back(kHex[b >> 4]);
-      out.push_back(kHex[b & 15]);
-    } else {
-      out.push_back(c);
+    switch (c) {
+      case '"': out.append("\\\""); break;
+      case '\\': out.append("\\\\"); break;
+      case '\b': out.append("\\b"); break;
+      case '\f': out.append("\\f"); break;
+      case '\n': out.append("\\n"); break;
+      case '\r': out.append("\\r"); break;
+      case '\t': out.append("\\t"); break;
+      default:
+        if (b < 0x20) {
+          out.append("\\u00").push_back(kHex[b >> 4]);
+          out.push_back(kHex[b & 15]);
+        } else {
+          out.push_back(c);
+        }
     }
   }
   out.push_back('"');
   return out;
 }
-
-}  // namespace
 
 Error from_core(const cospresign::Error& e, const std::vector<Param>& query, const std::vector<Param>& headers,
                 bool batch) {
@@ -58,7 +60,7 @@ Error from_core(const cospresign::Error& e, const std::vector<Param>& query, con
   const bool is_header = field == "header name" || field == "header value";
   if ((is_query || is_header) && e.index < (is_query ? query : headers).size()) {
     const Param& p = (is_query ? query : headers)[e.index];
-    const std::string named = std::string(is_query ? "query " : "header ") + quoted(p.name) +
+    const std::string named = std::string(is_query ? "query " : "header ") + json_quoted(p.name) +
                               (field.size() > 5 && field.compare(field.size() - 5, 5, "value") == 0 ? " value" : " name");
     return make_error(code, named, e.message);
   }

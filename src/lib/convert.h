@@ -29,6 +29,9 @@ Error from_core(const cospresign::Error& e, const std::vector<Param>& query, con
 
 std::int64_t now_seconds();
 
+// JSON.stringify of a name, as the JS package quotes it in a field.
+std::string json_quoted(const std::string& s);
+
 // Unix seconds for an option: whole, >= 0, and not milliseconds.
 bool check_unix_seconds(std::int64_t v, const char* field, Error& error);
 

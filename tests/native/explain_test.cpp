@@ -98,7 +98,9 @@ TEST(Explain, AwsPresignedGetExample) {
   o.method = "put";
   const auto late = cos_presign::explain_url(url, o);
   EXPECT_EQ(codes(late.value()), "LINK_EXPIRED SIGNATURE_MISMATCH");
-  EXPECT_NE(late->problems[1].message.find("signed for method GET, not PUT"), std::string::npos) << late->problems[1].message;
+  EXPECT_EQ(late->problems[1].message,
+            "X-Amz-Signature does not match this link's request; it matches method GET: the link was signed for GET, "
+            "not PUT (pass the method the client uses)");
 }
 
 std::string replace(std::string s, const std::string& from, const std::string& to) {
@@ -131,7 +133,7 @@ TEST(Explain, TamperedLinksNameTheProblem) {
     EXPECT_EQ(codes(e.value()), c.codes) << c.url;
     EXPECT_EQ(e->verified, c.verified) << c.url;
     std::string messages;
-    for (const auto& p : e->problems) messages += p.message + "\n";
+    for (const auto& p : e->problems) messages += p.field + ": " + p.message + "\n";
     EXPECT_NE(messages.find(c.message_part), std::string::npos) << messages;
   }
 }
@@ -172,10 +174,10 @@ TEST(Explain, NotAUrlOrNotPresigned) {
     const char* url;
     const char* code;
   } cases[] = {
-      {"", "ERR_INVALID_URL"},
+      {"", "ERR_MISSING_FIELD"},
       {"not a url", "ERR_INVALID_URL"},
-      {"ftp://example.com/a?q-signature=1", "ERR_INVALID_URL"},
-      {"https://user@example.com/a?q-signature=1", "ERR_INVALID_URL"},
+      {"ftp://example.com/a?q-signature=1", "ERR_NOT_PRESIGNED_URL"},
+      {"https://user@example.com/a?q-signature=1", "ERR_NOT_PRESIGNED_URL"},
       {"https://example.com:99999/a", "ERR_INVALID_URL"},
       {"https://example.com/a%zz?q-signature=1", "ERR_INVALID_URL"},
       {"https://example.com/%C3%28?q-signature=1", "ERR_INVALID_URL"},

@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { init } from 'cos-presign/sigv4';
 import { CosNode } from './helpers/sdk.js';
 import * as arb from './helpers/arbitraries.js';
+import { camSafeEncode } from './helpers/cos-url.js';
 import { BUCKET, REGION, HOST, source } from './helpers/differential.js';
 import { cliBuilt, runCli } from './helpers/cli.js';
 
@@ -57,10 +58,11 @@ test('package COS URLs explain back to their inputs and verify', () => {
         assert.equal(json.key, key.replace(/^\//, ''), where);
         assert.equal(json.accessKeyId, SECRET_ID);
         assert.deepEqual([json.start, json.end, json.now, json.secondsLeft], [startTime, startTime + expires, startTime + 1, expires - 1]);
-        const expectedParams = Object.entries(query).map(([n, v]) => [n, v === null ? '' : String(v)]).sort();
+        const expectedParams = Object.entries(query).map(([n, v]) => [n, v === null ? null : String(v)]).sort();
         assert.deepEqual(json.signedParams.map((p) => [p.name, p.value]).sort(), expectedParams, where);
         assert.deepEqual(json.unsignedParams, sessionToken ? [{ name: 'x-cos-security-token', value: sessionToken }] : []);
-        const expectedHeaders = [['host', HOST], ...Object.entries(headers).map(([n, v]) => [n.toLowerCase(), v])].sort();
+        // Names as the URL lists them: COS-encoded, lowercase.
+        const expectedHeaders = [['host', HOST], ...Object.entries(headers).map(([n, v]) => [camSafeEncode(n).toLowerCase(), v])].sort();
         assert.deepEqual(json.signedHeaders.map((h) => [h.name, h.value]).sort(), expectedHeaders);
         assert.ok(json.canonical.httpString.startsWith(`${method.toLowerCase()}\n/${key.replace(/^\//, '')}\n`));
         assert.equal(json.signature, new URL(url).searchParams.get('q-signature'));
@@ -89,7 +91,8 @@ test('package batch and SigV4 URLs verify', () => {
     assert.equal(json.key, 'a b/c+d.txt');
     assert.equal(json.bucket, target.bucket);
     assert.equal(json.region, target.region);
-    assert.deepEqual(json.signedParams.map((p) => p.name), ['X-Amz-Security-Token', 'response-content-type']);
+    assert.deepEqual(json.signedParams.map((p) => p.name), ['X-Amz-Algorithm', 'X-Amz-Credential', 'X-Amz-Date', 'X-Amz-Expires',
+      'X-Amz-Security-Token', 'X-Amz-SignedHeaders', 'response-content-type']);
   }
 });
 
@@ -121,7 +124,7 @@ test('cos-nodejs-sdk-v5 links verify; tampered ones name the problem', () => {
   assert.ok(r.json.secondsLeft < 0);
   r = explain(url, { secret: SECRET, args: ['--method', 'DELETE'] });
   assert.equal(codes(r.json), 'SIGNATURE_MISMATCH');
-  assert.match(r.json.problems[0].message, /signed for method GET, not DELETE/);
+  assert.match(r.json.problems[0].message, /it matches method GET: the link was signed for GET, not DELETE/);
   r = explain(url, { secret: 'not the secret' });
   assert.equal(r.json.verified, false);
   // Without the secret: no verdict, no "verified" field, exit 0 for a link in its window.
