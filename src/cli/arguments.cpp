@@ -81,9 +81,11 @@ Failure walk(const std::vector<std::string>& args, const std::map<std::string, V
     }
     const auto handler = values.find(name);
     if (handler == values.end()) {
-      // Never echo an unknown argument: it may be a secret pasted in the wrong place.
-      return usage(name.rfind("--", 0) == 0 && name.size() <= 40 && name.find_first_of(" \t") == std::string::npos ? name : "option",
-                   "ERR_UNKNOWN_OPTION", "is not an option of this command (see --help)");
+      // An unknown argument is named only when it looks like an option name
+      // (--lowercase-words): anything else may be a secret pasted in the wrong place.
+      const bool option_like = name.size() >= 3 && name.size() <= 24 && name.rfind("--", 0) == 0 &&
+                               name.find_first_not_of("abcdefghijklmnopqrstuvwxyz-", 2) == std::string::npos;
+      return usage(option_like ? name : "option", "ERR_UNKNOWN_OPTION", "is not an option of this command (see --help)");
     }
     std::string value;
     if (eq != std::string::npos) {

@@ -266,10 +266,22 @@ int run_url(const std::vector<std::string>& args) {
     o.query = query;
     o.headers = c.headers;
     if (sts.expired_time) {
+      // COS refuses a link once its temporary credentials have expired: as the
+      // JS presigner does, never promise more than they last.
       const std::int64_t start = c.start_time ? *c.start_time : static_cast<std::int64_t>(std::time(nullptr));
       if (*sts.expired_time <= start) {
         return report(fail(cli::kExitCredentials, "--credentials", "ERR_CREDENTIALS_EXPIRED",
                            "the credentials expired (expiredTime) before the link would start"));
+      }
+      const std::int64_t expires = c.expires ? *c.expires : 900;
+      if (expires >= 1 && start + expires > *sts.expired_time) {
+        o.window.start_time = start;
+        o.window.expires.reset();
+        o.window.end_time = *sts.expired_time;
+        std::fprintf(stderr,
+                     "cos-presign: note: the links end at the credentials' expiredTime, %lld s after they start, not "
+                     "%lld s\n",
+                     static_cast<long long>(*sts.expired_time - start), static_cast<long long>(expires));
       }
     }
     urls = cos_presign::presign_urls(o, c.keys);

@@ -34,6 +34,8 @@ const CASES = [
   ['unknown option', [...URL_ARGS, '--bukket', 'b', 'k'], { env: COS_ENV }, 2, '--bukket', 'ERR_UNKNOWN_OPTION'],
   ['unknown option with a value', [...URL_ARGS, `--secret=${SECRET}`, 'k'], { env: COS_ENV }, 2, '--secret', 'ERR_UNKNOWN_OPTION'],
   ['single-dash argument', [...URL_ARGS, `-${SECRET}`, 'k'], { env: COS_ENV }, 2, 'option', 'ERR_UNKNOWN_OPTION'],
+  ['a secret as an option', [...URL_ARGS, `--${SECRET}`, 'k'], { env: COS_ENV }, 2, 'option', 'ERR_UNKNOWN_OPTION'],
+  ['a lowercase secret as an option', [...URL_ARGS, '--a0b1c2d3e4f5', 'k'], { env: COS_ENV }, 2, 'option', 'ERR_UNKNOWN_OPTION'],
   ['expires not a number', [...URL_ARGS, '--expires', 'ten', 'k'], { env: COS_ENV }, 2, '--expires', 'ERR_INVALID_VALUE'],
   ['start time with a fraction', [...URL_ARGS.slice(0, 5), '--start-time', '1.5', 'k'], { env: COS_ENV }, 2, '--start-time', 'ERR_INVALID_VALUE'],
   ['header without colon', [...URL_ARGS, '--header', 'Content-Type image/png', 'k'], { env: COS_ENV }, 2, '--header', 'ERR_INVALID_VALUE'],

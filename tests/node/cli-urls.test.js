@@ -132,6 +132,13 @@ test('--credentials reads the JSON qcloud-cos-sts returns, from a file or standa
     const args = ['url', '--bucket', BUCKET, '--region', REGION, '--start-time', '1700000000'];
     assert.equal(runCli([...args, '--credentials', file, 'a b.txt']).stdout, expected);
     assert.equal(runCli([...args, '--credentials', '-', 'a b.txt'], { input: JSON.stringify(sts) }).stdout, expected);
+    // Links never outlive the credentials: the end is cut to expiredTime, as the presigner does, with a note.
+    const short = { ...sts, expiredTime: 1700000300 };
+    const cut = runCli([...args, '--credentials', '-', 'a b.txt'], { input: JSON.stringify(short) });
+    assert.equal(cut.status, 0);
+    const { expires: _unused, ...withoutExpires } = options;
+    assert.equal(cut.stdout, `${signer.presignUrl({ ...withoutExpires, endTime: 1700000300 })}\n`);
+    assert.match(cut.stderr, /^cos-presign: note: the links end at the credentials' expiredTime, 300 s after they start, not 900 s\n$/);
     // The file wins over the environment.
     assert.equal(runCli([...args, '--credentials', file, 'a b.txt'], { env: { COS_SECRET_ID: 'AKIDother', COS_SECRET_KEY: 'other' } }).stdout, expected);
   } finally {
