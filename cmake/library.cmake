@@ -15,6 +15,8 @@ include(CMakePackageConfigHelpers)
 set(COS_PRESIGN_EXPLAIN_SOURCES
   src/core/url_parts.cpp
   src/core/explain.cpp
+  src/core/explain_common.cpp
+  src/core/explain_cos.cpp
   src/core/explain_sigv4.cpp)
 
 add_library(cos_presign_explain STATIC ${COS_PRESIGN_EXPLAIN_SOURCES})
@@ -46,6 +48,9 @@ set_target_properties(cos_presign PROPERTIES POSITION_INDEPENDENT_CODE ON EXPORT
 
 add_executable(cos-presign
   src/cli/main.cpp
+  src/cli/url_command.cpp
+  src/cli/explain_command.cpp
+  src/cli/output.cpp
   src/cli/arguments.cpp
   src/cli/credentials_file.cpp
   src/cli/json_reader.cpp

@@ -12,6 +12,9 @@
 
 namespace cli {
 
+// A credentials file is a few hundred bytes; more is refused unread.
+constexpr std::size_t kMaxCredentialsFile = 1 << 20;  // 1 MiB
+
 struct StsCredentials {
   std::string secret_id;
   std::string secret_key;

@@ -1,5 +1,5 @@
-// Pieces shared by the COS and SigV4 explainers (explain.cpp,
-// explain_sigv4.cpp); not part of the core's interface.
+// Pieces shared by the explainer's files (explain.cpp, explain_common.cpp,
+// explain_cos.cpp, explain_sigv4.cpp); not part of the core's interface.
 #pragma once
 
 #include <string>
@@ -61,6 +61,7 @@ void locate_bucket(const Link& link, bool sigv4, LinkExplanation& out);
 
 extern const char* const kOtherMethods[5];
 
+ExplainError explain_cos(const ExplainRequest& request, const Link& link, LinkExplanation& out);
 ExplainError explain_sigv4(const ExplainRequest& request, const Link& link, LinkExplanation& out);
 
 }  // namespace explain_detail
