@@ -214,12 +214,14 @@ int run_url(const std::vector<std::string>& args) {
     const cos_presign::Error& e = urls.error();
     return report(fail(kExitRefused, where_of(e, c, keys_from_stdin, from_file), e.code, library_message(e)));
   }
-  std::string out;
-  std::size_t size = 0;
-  for (const std::string& u : urls.value()) size += u.size() + 1;
-  out.reserve(size);
-  for (const std::string& u : urls.value()) out.append(u).push_back('\n');
-  if (!write_all(out)) return report(fail(kExitIo, "standard output", "ERR_WRITE", "could not be written"));
+  // URL by URL through stdio's buffer: no third copy of a large batch.
+  bool written = true;
+  for (const std::string& u : urls.value()) {
+    written = written && std::fwrite(u.data(), 1, u.size(), stdout) == u.size() && std::fputc('\n', stdout) != EOF;
+  }
+  if (!written || std::fflush(stdout) != 0) {
+    return report(fail(kExitIo, "standard output", "ERR_WRITE", "could not be written"));
+  }
   return kExitOk;
 }
 

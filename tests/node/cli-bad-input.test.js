@@ -3,10 +3,11 @@
 // standard output, and never a secret in either.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cliBuilt, runCli } from './helpers/cli.js';
+import { CLI, cliBuilt, runCli } from './helpers/cli.js';
 
 cliBuilt();
 
@@ -150,4 +151,15 @@ test('a successful run prints the token only inside the URLs and never the secre
   assert.ok(!r.stdout.includes(SECRET));
   assert.equal(r.stdout.split('\n').filter(Boolean).length, 2);
   for (const url of r.stdout.trim().split('\n')) assert.ok(url.endsWith(`&x-cos-security-token=${TOKEN}`));
+});
+
+test('a failed write to standard output (/dev/full) is exit 5, ERR_WRITE', () => {
+  const full = openSync('/dev/full', 'w');
+  try {
+    const r = spawnSync(CLI, [...URL_ARGS, 'a', 'b'], { env: { PATH: process.env.PATH, ...COS_ENV }, stdio: ['pipe', full, 'pipe'], encoding: 'utf8' });
+    assert.equal(r.status, 5);
+    assert.equal(r.stderr, 'cos-presign: standard output: ERR_WRITE: could not be written\n');
+  } finally {
+    closeSync(full);
+  }
 });
