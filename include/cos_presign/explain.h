@@ -96,6 +96,12 @@ struct Explanation {
 
 Result<Explanation> explain_url(std::string_view url, const ExplainOptions& options = {});
 
+// Whether the URL's signature is the one `secret_key` gives for the request
+// `options` describe (method, headers): explain_url's `verified`. The
+// window is not part of it (an expired link can verify); explain_url says why
+// a link fails.
+Result<bool> verify_url(std::string_view url, std::string_view secret_key, ExplainOptions options = {});
+
 // The shared JSON shape, compact, as JSON.stringify(explainUrl(...)) prints it.
 std::string to_json(const Explanation& explanation);
 

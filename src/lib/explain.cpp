@@ -121,4 +121,12 @@ Result<Explanation> explain_url(std::string_view url, const ExplainOptions& opti
   return out;
 }
 
+Result<bool> verify_url(std::string_view url, std::string_view secret_key, ExplainOptions options) {
+  options.secret_key = std::string(secret_key);
+  Result<Explanation> e = explain_url(url, options);
+  options.secret_key->assign(options.secret_key->size(), '\0');
+  if (!e) return e.error();
+  return *e->verified;
+}
+
 }  // namespace cos_presign

@@ -161,6 +161,17 @@ TEST(Explain, WindowAndHeadersOnTheCallersClock) {
   EXPECT_EQ(codes(cos_presign::explain_url(kTencentUrl, o).value()), "SIGNATURE_MISMATCH");
 }
 
+TEST(Explain, VerifyUrl) {
+  cos_presign::ExplainOptions o;
+  o.headers = {{"Date", "Thu, 16 May 2019 06:55:53 GMT"}};
+  EXPECT_EQ(cos_presign::verify_url(kTencentUrl, kSecretKey, o).value(), true);  // long expired, still verifies
+  EXPECT_EQ(cos_presign::verify_url(kTencentUrl, "another secret", o).value(), false);
+  o.method = "PUT";
+  EXPECT_EQ(cos_presign::verify_url(kTencentUrl, kSecretKey, o).value(), false);
+  EXPECT_EQ(cos_presign::verify_url(kTencentUrl, "", o).error().code, "ERR_MISSING_FIELD");
+  EXPECT_EQ(cos_presign::verify_url("https://example.com/a", kSecretKey).error().code, "ERR_NOT_PRESIGNED_URL");
+}
+
 TEST(Explain, WithoutSecretNothingIsVerified) {
   cos_presign::ExplainOptions o = tencent_options();
   o.secret_key.reset();
