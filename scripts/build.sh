@@ -5,7 +5,9 @@
 #   scripts/build.sh native   build/native: core + unit tests, ASan/UBSan
 #   scripts/build.sh bench    build/bench-{native,wasm}: the core's signing
 #                             loop for npm run bench (not part of "all")
-#   scripts/build.sh          wasm + native
+#   scripts/build.sh cli      build/cli: the C++ library and the cos-presign
+#                             CLI (build/cli/cos-presign), Release, natively
+#   scripts/build.sh          wasm + cli + native
 # Runs scripts/setup.sh first, so a fresh clone needs nothing else.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -45,6 +47,13 @@ if [ "$what" = bench ]; then
   emcmake cmake -S . -B build/bench-wasm -DCMAKE_BUILD_TYPE=Release -DCOS_PRESIGN_BENCH=ON >build/bench-wasm-configure.log 2>&1 \
     || { cat build/bench-wasm-configure.log; exit 1; }
   cmake --build build/bench-wasm --target core_bench_wasm -j "$jobs"
+fi
+if [ "$what" = all ] || [ "$what" = cli ]; then
+  echo "build: C++ library and the cos-presign CLI (Release) -> build/cli/"
+  mkdir -p build
+  cmake -S . -B build/cli -DCMAKE_BUILD_TYPE=Release -DCOS_PRESIGN_TESTS=OFF >build/cli-configure.log 2>&1 \
+    || { cat build/cli-configure.log; exit 1; }
+  cmake --build build/cli -j "$jobs" --target cos_presign cos-presign
 fi
 if [ "$what" = all ] || [ "$what" = native ]; then
   echo "build: native core and unit tests (ASan/UBSan) -> build/native/"

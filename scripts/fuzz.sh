@@ -21,7 +21,8 @@ for arg in "$@"; do
     *) targets+=("$arg") ;;
   esac
 done
-[ ${#targets[@]} -gt 0 ] || targets=(percent_encoding canonicalize key_time request_codec presign presign_v4)
+[ ${#targets[@]} -gt 0 ] || targets=(percent_encoding canonicalize key_time request_codec presign presign_v4 explain
+  credentials_json)
 seconds=${FUZZ_SECONDS:-$([ "$ci" = 1 ] && echo 2 || echo 60)}
 
 bash scripts/setup.sh >/dev/null
