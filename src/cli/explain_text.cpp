@@ -2,26 +2,17 @@
 
 #include <cstdio>
 
+#include "core/civil_time.h"
+
 namespace cli {
 namespace {
 
-// "2019-05-16T06:55:53Z" (days to civil date, H. Hinnant's algorithm).
-std::string utc(std::int64_t t) {
-  std::int64_t days = t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
-  const std::int64_t secs = t - days * 86400;
-  days += 719468;
-  const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
-  const std::int64_t doe = days - era * 146097;
-  const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const std::int64_t mp = (5 * doy + 2) / 153;
-  const std::int64_t d = doy - (153 * mp + 2) / 5 + 1;
-  const std::int64_t m = mp < 10 ? mp + 3 : mp - 9;
-  const std::int64_t y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+// "2019-05-16T06:55:53Z".
+std::string utc(std::int64_t seconds) {
+  const cospresign::CivilTime t = cospresign::civil_time(seconds);
   char out[112];
-  std::snprintf(out, sizeof out, "%04lld-%02lld-%02lldT%02lld:%02lld:%02lldZ", static_cast<long long>(y),
-                static_cast<long long>(m), static_cast<long long>(d), static_cast<long long>(secs / 3600),
-                static_cast<long long>(secs / 60 % 60), static_cast<long long>(secs % 60));
+  std::snprintf(out, sizeof out, "%04lld-%02d-%02dT%02d:%02d:%02dZ", static_cast<long long>(t.year), t.month, t.day,
+                t.hour, t.minute, t.second);
   return out;
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "core/civil_time.h"
 #include "core/explain_detail.h"
 #include "core/text.h"
 
@@ -42,27 +43,16 @@ std::string lower(std::string s) {
 std::string iso_time(std::int64_t seconds) {
   // JS dates reach +-8.64e15 ms; past that toISOString() fails and the JS prints the number.
   if (seconds > 8640000000000 || seconds < -8640000000000) return std::to_string(seconds);
-  std::int64_t days = seconds >= 0 ? seconds / 86400 : -((-seconds + 86399) / 86400);
-  const std::int64_t secs = seconds - days * 86400;
-  days += 719468;  // days to civil date (H. Hinnant)
-  const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
-  const std::int64_t doe = days - era * 146097;
-  const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const std::int64_t mp = (5 * doy + 2) / 153;
-  const std::int64_t d = doy - (153 * mp + 2) / 5 + 1;
-  const std::int64_t m = mp < 10 ? mp + 3 : mp - 9;
-  const std::int64_t y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  char year[16];
+  const CivilTime t = civil_time(seconds);
+  const std::int64_t y = t.year;
+  char year[24];
   if (y >= 0 && y <= 9999) {
     std::snprintf(year, sizeof year, "%04lld", static_cast<long long>(y));
   } else {
     std::snprintf(year, sizeof year, "%c%06lld", y < 0 ? '-' : '+', static_cast<long long>(y < 0 ? -y : y));
   }
   char out[64];
-  std::snprintf(out, sizeof out, "%s-%02lld-%02lldT%02lld:%02lld:%02lldZ", year, static_cast<long long>(m),
-                static_cast<long long>(d), static_cast<long long>(secs / 3600), static_cast<long long>(secs / 60 % 60),
-                static_cast<long long>(secs % 60));
+  std::snprintf(out, sizeof out, "%s-%02d-%02dT%02d:%02d:%02dZ", year, t.month, t.day, t.hour, t.minute, t.second);
   return out;
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/civil_time.h"
 #include "core/cos_url.h"  // resolve_origin: host[:port] checks shared with the COS path
 #include "core/order.h"
 #include "core/text.h"
@@ -242,19 +243,10 @@ struct QueryEntry {
 Error format_amz_date(std::uint64_t unix_seconds, std::string& out) {
   constexpr std::uint64_t kYear10000 = 253402300800;  // 10000-01-01T00:00:00Z
   if (unix_seconds >= kYear10000) return Fail(ErrorCode::kInvalidTime, "date", "must be before the year 10000");
-  // Days to civil date (H. Hinnant's algorithm), for days >= 0.
-  const std::uint64_t days = unix_seconds / 86400;
-  const std::uint64_t secs = unix_seconds % 86400;
-  const std::uint64_t z = days + 719468;
-  const std::uint64_t era = z / 146097;
-  const std::uint64_t doe = z - era * 146097;
-  const std::uint64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const std::uint64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const std::uint64_t mp = (5 * doy + 2) / 153;
-  const std::uint64_t day = doy - (153 * mp + 2) / 5 + 1;
-  const std::uint64_t month = mp < 10 ? mp + 3 : mp - 9;
-  const std::uint64_t year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-  const std::uint64_t fields[] = {year, month, day, secs / 3600, secs / 60 % 60, secs % 60};
+  const CivilTime t = civil_time(static_cast<std::int64_t>(unix_seconds));
+  const std::uint64_t fields[] = {static_cast<std::uint64_t>(t.year), static_cast<std::uint64_t>(t.month),
+                                  static_cast<std::uint64_t>(t.day),  static_cast<std::uint64_t>(t.hour),
+                                  static_cast<std::uint64_t>(t.minute), static_cast<std::uint64_t>(t.second)};
   const int widths[] = {4, 2, 2, 2, 2, 2};
   out.clear();
   for (int i = 0; i < 6; ++i) {

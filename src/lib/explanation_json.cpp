@@ -3,37 +3,14 @@
 #include <string>
 
 #include "cos_presign/explain.h"
+#include "lib/convert.h"
 
 namespace cos_presign {
 
 namespace {
 
-// JSON.stringify's escaping of well-formed UTF-8: the short escapes, other
-// control characters as \u00xx, everything else as is.
-void string_value(std::string& out, const std::string& s) {
-  static const char kHex[] = "0123456789abcdef";
-  out.push_back('"');
-  for (const char c : s) {
-    const auto b = static_cast<unsigned char>(c);
-    switch (c) {
-      case '"': out.append("\\\""); break;
-      case '\\': out.append("\\\\"); break;
-      case '\b': out.append("\\b"); break;
-      case '\f': out.append("\\f"); break;
-      case '\n': out.append("\\n"); break;
-      case '\r': out.append("\\r"); break;
-      case '\t': out.append("\\t"); break;
-      default:
-        if (b < 0x20) {
-          out.append("\\u00").push_back(kHex[b >> 4]);
-          out.push_back(kHex[b & 15]);
-        } else {
-          out.push_back(c);
-        }
-    }
-  }
-  out.push_back('"');
-}
+// JSON.stringify's escaping (json_quoted, src/lib/convert.h).
+void string_value(std::string& out, const std::string& s) { out.append(detail::json_quoted(s)); }
 
 void optional_value(std::string& out, const std::optional<std::string>& s) {
   if (s) {
