@@ -2,7 +2,7 @@
 // whole request to the wasm core in one call. Knows nothing of HMAC.
 import { InitError, invalid } from './errors.js';
 import {
-  WireWriter, checkWellFormed, bytesBound, OP_AUTHORIZATION, OP_PRESIGN_URLS_SHARED_TAIL,
+  WireWriter, checkWellFormed, bytesBound, runChunked, OP_AUTHORIZATION, OP_PRESIGN_URLS_SHARED_TAIL,
   FLAG_SIGN_KEY_GIVEN, FLAG_SIGN_KEY_WANTED, SIGN_KEY_LENGTH,
 } from './wire.js';
 import { checkKeys, checkOptions, coreError, listBound, pairs, string, stringValue, typeName } from './options.js';
@@ -158,16 +158,20 @@ export class Signer {
       }
     }
     const fixed = [secretId, secretField, tokenField, method, keyTime, bucket, region, domain, protocol];
-    w.begin(1 + bytesBound(fixed) + listBound(query) + listBound(headers) + 4 + bytesBound(keys));
-    w.u8(op);
-    for (const s of fixed) w.str(s);
-    w.params(query);
-    w.params(headers);
-    w.u32(keys.length);
-    for (const k of keys) w.str(k);
-    // "tail\nurl1\n...urlN\n" (the last '\n' trimmed). The token is most of a
-    // URL's bytes: decoding it once and appending it (a rope, no copy) makes
-    // a batch ~25% faster than decoding it in every URL.
+    const headBound = 1 + bytesBound(fixed) + listBound(query) + listBound(headers);
+    const writeHead = () => {
+      w.u8(op);
+      for (const s of fixed) w.str(s);
+      w.params(query);
+      w.params(headers);
+    };
+    if (batch) return this._presignBatch(w, headBound, writeHead, keys, query, headers);
+    w.begin(headBound + 4 + bytesBound(keys));
+    writeHead();
+    w.u32(1);
+    w.str(keys[0]);
+    // "tail\nurl\n" (the last '\n' trimmed). The token is most of a URL's
+    // bytes: it comes once, in the tail, and is cached with its encoding.
     const wanted = (op & FLAG_SIGN_KEY_WANTED) !== 0;
     let text = result(w.finish(1, wanted ? SIGN_KEY_LENGTH : 0), query, headers, batch);
     if (wanted) {
@@ -176,19 +180,36 @@ export class Signer {
     }
     const nl = text.indexOf('\n');
     const tail = text.slice(0, nl);
-    if (!batch) {
-      if (tokenPart !== null) return text.slice(nl + 1) + tokenPart + tail;
-      if (tokenField !== '') {
-        // The tail starts with the token's part; the next '&' (never inside
-        // it: the core percent-encodes '&') starts the query parameters.
-        const end = tail.indexOf('&', 1);
-        this._tokenFor = { token: sessionToken, part: end < 0 ? tail : tail.slice(0, end) };
-      }
-      return text.slice(nl + 1) + tail;
+    if (tokenPart !== null) return text.slice(nl + 1) + tokenPart + tail;
+    if (tokenField !== '') {
+      // The tail starts with the token's part; the next '&' (never inside
+      // it: the core percent-encodes '&') starts the query parameters.
+      const end = tail.indexOf('&', 1);
+      this._tokenFor = { token: sessionToken, part: end < 0 ? tail : tail.slice(0, end) };
     }
-    const parts = text.split('\n');
-    const urls = new Array(parts.length - 1);
-    for (let i = 1; i < parts.length; i++) urls[i - 1] = parts[i] + tail;
+    return text.slice(nl + 1) + tail;
+  }
+
+  // A batch, in chunks (web/wire.js runChunked): each response is
+  // "tail\nurl1\n...urlN" (the last '\n' trimmed); the tail (token and
+  // parameters) is decoded once per chunk and appended to each URL (a rope,
+  // no copy): ~25% faster than decoding it in every URL.
+  _presignBatch(w, headBound, writeHead, keys, query, headers) {
+    const urls = new Array(keys.length);
+    runChunked(w, headBound, writeHead, keys, 1, (r, from) => {
+      const text = result(r, query, headers, true);
+      const nl = text.indexOf('\n');
+      if (nl < 0) return; // no keys: the tail alone
+      const tail = text.slice(0, nl);
+      let i = from;
+      let start = nl + 1;
+      for (let end; (end = text.indexOf('\n', start)) >= 0; start = end + 1) urls[i++] = text.slice(start, end) + tail;
+      urls[i] = text.slice(start) + tail;
+    }, (r, from) => {
+      // Bytes the core counts for one whole call: the tail once, each URL and its '\n'.
+      const tailBytes = r.text.indexOf('\n') + 1;
+      return r.text.length + 1 - (from === 0 ? 0 : tailBytes);
+    });
     return urls;
   }
 }

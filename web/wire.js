@@ -18,6 +18,18 @@ export const SIGN_KEY_LENGTH = 40;
 // may reserve (its upper bound of 3 bytes per UTF-16 unit), so a huge call is
 // refused with a code before it can exhaust wasm memory.
 export const MAX_INPUT_BUFFER = 3 * 64 * 1024 * 1024;
+// The core's limits on one call's request (UTF-8 bytes) and URLs (bytes).
+const MAX_REQUEST_BYTES = 64 * 1024 * 1024;
+const MAX_URLS_BYTES = 256 * 1024 * 1024;
+
+// A batch goes to the core in chunks of at most this many keys and about this
+// many bytes of them, so linear memory (request and response buffers) stays
+// under 1 MiB whatever the batch size; the fixed cost of a request (options
+// checked, SignKey derived) is then under 1% of a chunk's time.
+const CHUNK_KEYS = 512;
+const CHUNK_BYTES = 64 * 1024;
+
+const tooLarge = () => invalid('ERR_TOO_LARGE', 'request', 'is over 64 MiB as UTF-8: split it into smaller calls');
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -56,13 +68,11 @@ export class WireWriter {
 
   // Makes room for `bound` bytes (an upper bound of what will be written).
   begin(bound) {
-    if (!(bound <= MAX_INPUT_BUFFER)) {
-      throw invalid('ERR_TOO_LARGE', 'request', 'is over 64 MiB as UTF-8: split it into smaller calls');
-    }
+    if (!(bound <= MAX_INPUT_BUFFER)) throw tooLarge();
     if (bound > this.capacity) {
       const capacity = Math.max(bound, Math.min(this.capacity * 2, MAX_INPUT_BUFFER), 4096);
       const base = this.core.reserveInput(capacity);
-      if (base === 0) throw invalid('ERR_TOO_LARGE', 'request', 'is over 64 MiB as UTF-8: split it into smaller calls');
+      if (base === 0) throw tooLarge();
       this.capacity = capacity;
       this.base = base;
     }
@@ -132,6 +142,53 @@ export class WireWriter {
     const [code, field, message, index] = text.split('\x1f');
     return { ok, code, field, message, index: Number(index) };
   }
+}
+
+// A batch request in chunks: each is the head (written by `writeHead`, at
+// most `headBound` bytes), then a slice of `keys`; `onChunk(r, from)` gets
+// each chunk's finish() result (`trim`, `zero` as there), a failed one with
+// its key index made absolute. The whole call is held to the core's limits:
+// 64 MiB of request (as if sent at once, checked first) and 256 MiB of URLs
+// (`urlBytes(r)` says what a chunk's response counts).
+export function runChunked(w, headBound, writeHead, keys, trim, onChunk, urlBytes) {
+  if (!(headBound + 4 + bytesBound(keys) <= MAX_INPUT_BUFFER)) throw tooLarge();
+  if (headBound + 4 + bytesBound(keys) > MAX_REQUEST_BYTES && headBound + 4 + utf8Bytes(keys) > MAX_REQUEST_BYTES) {
+    throw tooLarge();
+  }
+  let from = 0;
+  let urls = 0;
+  do {
+    let to = from;
+    let bound = 0;
+    while (to < keys.length && to - from < CHUNK_KEYS && (to === from || bound + 4 + 3 * keys[to].length <= CHUNK_BYTES)) {
+      bound += 4 + 3 * keys[to].length;
+      to++;
+    }
+    w.begin(headBound + 4 + bound);
+    writeHead();
+    w.u32(to - from);
+    for (let i = from; i < to; i++) w.str(keys[i]);
+    const r = w.finish(trim);
+    if (!r.ok && r.field === 'key') r.index += from;
+    if (r.ok && (urls += urlBytes(r, from)) > MAX_URLS_BYTES) {
+      return onChunk({ ok: false, code: 'ERR_TOO_LARGE', field: 'request', index: 0 }, from);
+    }
+    onChunk(r, from);
+    from = to;
+  } while (from < keys.length);
+}
+
+// Exact UTF-8 bytes of well-formed strings on the wire (u32 length each).
+function utf8Bytes(strings) {
+  let n = 0;
+  for (const s of strings) {
+    n += 4 + s.length;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 0x80) n += c < 0x800 || (c >= 0xd800 && c < 0xe000) ? 1 : 2; // a surrogate pair: 4 bytes for 2 units
+    }
+  }
+  return n;
 }
 
 // Upper bound of the UTF-8 bytes a string list needs on the wire.
