@@ -2,13 +2,14 @@
 // whole request to the wasm core in one call. Knows nothing of HMAC.
 import { InitError, invalid } from './errors.js';
 import {
-  WireWriter, checkWellFormed, bytesBound, runChunked, OP_AUTHORIZATION, OP_PRESIGN_URLS_SHARED_TAIL,
+  WireWriter, checkWellFormed, bytesBound, runChunked, OP_AUTHORIZATION, OP_PRESIGN_URLS_SHARED_TAIL, OP_PRESIGN_URLS_SHARED_PARTS,
   FLAG_SIGN_KEY_GIVEN, FLAG_SIGN_KEY_WANTED, SIGN_KEY_LENGTH,
 } from './wire.js';
 import { checkKeys, checkOptions, coreError, listBound, pairs, string, stringValue, typeName } from './options.js';
 import { LINEAR_MEMORY } from './internal.js';
 
 export const DEFAULT_EXPIRES = 900;
+const SIGNATURE_LENGTH = 40; // hex HMAC-SHA1
 
 export function sigV4NotInModule() {
   return new InitError('ERR_NOT_IN_MODULE',
@@ -140,7 +141,7 @@ export class Signer {
     const headers = pairs(o.headers, 'headers');
 
     const w = this._wire;
-    let op = OP_PRESIGN_URLS_SHARED_TAIL;
+    let op = batch ? OP_PRESIGN_URLS_SHARED_PARTS : OP_PRESIGN_URLS_SHARED_TAIL;
     let secretField = secretKey;
     let tokenField = sessionToken;
     let tokenPart = null;
@@ -190,25 +191,30 @@ export class Signer {
     return text.slice(nl + 1) + tail;
   }
 
-  // A batch, in chunks (web/wire.js runChunked): each response is
-  // "tail\nurl1\n...urlN" (the last '\n' trimmed); the tail (token and
-  // parameters) is decoded once per chunk and appended to each URL (a rope,
-  // no copy): ~25% faster than decoding it in every URL.
+  // A batch, in chunks (web/wire.js runChunked). Each response is
+  // "prefix\nmiddle\ntail\n" then "path+signature\n" per key (the last '\n'
+  // trimmed): ~60 bytes per key to decode instead of ~290, and each URL is
+  // joined from the shared parts (a rope, no copy).
   _presignBatch(w, headBound, writeHead, keys, query, headers) {
     const urls = new Array(keys.length);
     runChunked(w, headBound, writeHead, keys, 1, (r, from) => {
       const text = result(r, query, headers, true);
-      const nl = text.indexOf('\n');
-      if (nl < 0) return; // no keys: the tail alone
-      const tail = text.slice(0, nl);
+      const a = text.indexOf('\n');
+      const b = text.indexOf('\n', a + 1);
+      const c = text.indexOf('\n', b + 1);
+      if (c < 0) return from === 0 ? text.length - b : 0; // no keys: the shared parts alone
+      const prefix = text.slice(0, a);
+      const middle = text.slice(a + 1, b);
+      const tail = text.slice(b + 1, c);
       let i = from;
-      let start = nl + 1;
-      for (let end; (end = text.indexOf('\n', start)) >= 0; start = end + 1) urls[i++] = text.slice(start, end) + tail;
-      urls[i] = text.slice(start) + tail;
-    }, (r, from) => {
-      // Bytes the core counts for one whole call: the tail once, each URL and its '\n'.
-      const tailBytes = r.text.indexOf('\n') + 1;
-      return r.text.length + 1 - (from === 0 ? 0 : tailBytes);
+      let start = c + 1;
+      for (let end; (end = text.indexOf('\n', start)) >= 0; start = end + 1) {
+        urls[i++] = prefix + text.slice(start, end - SIGNATURE_LENGTH) + middle + text.slice(end - SIGNATURE_LENGTH, end) + tail;
+      }
+      const end = text.length;
+      urls[i++] = prefix + text.slice(start, end - SIGNATURE_LENGTH) + middle + text.slice(end - SIGNATURE_LENGTH, end) + tail;
+      // Bytes of whole URLs, as the core counts them: each URL and its '\n', the tail once.
+      return text.length - c + (i - from) * (prefix.length + middle.length) + (from === 0 ? tail.length + 1 : 0);
     });
     return urls;
   }

@@ -73,8 +73,10 @@ function presign(w, o, keys, batch) {
   const urls = [];
   runChunked(w, 1 + bytesBound(fixed) + 1 + listBound(query) + listBound(headers), writeHead, keys, 1, (r) => {
     if (!r.ok) throw coreError(r, query, headers, batch);
-    if (r.text !== '') for (const url of r.text.split('\n')) urls.push(url);
-  }, (r) => r.text.length + 1);
+    if (r.text === '') return 0;
+    for (const url of r.text.split('\n')) urls.push(url);
+    return r.text.length + 1;
+  });
   return urls;
 }
 

@@ -12,6 +12,9 @@ export const OP_PRESIGN_URLS_SHARED_TAIL = OP_PRESIGN_URLS | 0x80;
 // the response starts with the SignKey derived, for the host to cache (0x20).
 export const FLAG_SIGN_KEY_GIVEN = 0x40;
 export const FLAG_SIGN_KEY_WANTED = 0x20;
+// Op 2 for batches: only what differs per key crosses the boundary (encoded
+// path + signature); the prefix, middle and tail every URL shares come once.
+export const OP_PRESIGN_URLS_SHARED_PARTS = OP_PRESIGN_URLS | 0x10;
 export const SIGN_KEY_LENGTH = 40;
 
 // The core's limits (src/core/request_codec.h): the input buffer the wrapper
@@ -145,35 +148,34 @@ export class WireWriter {
 }
 
 // A batch request in chunks: each is the head (written by `writeHead`, at
-// most `headBound` bytes), then a slice of `keys`; `onChunk(r, from)` gets
-// each chunk's finish() result (`trim`, `zero` as there), a failed one with
-// its key index made absolute. The whole call is held to the core's limits:
-// 64 MiB of request (as if sent at once, checked first) and 256 MiB of URLs
-// (`urlBytes(r)` says what a chunk's response counts).
-export function runChunked(w, headBound, writeHead, keys, trim, onChunk, urlBytes) {
-  if (!(headBound + 4 + bytesBound(keys) <= MAX_INPUT_BUFFER)) throw tooLarge();
-  if (headBound + 4 + bytesBound(keys) > MAX_REQUEST_BYTES && headBound + 4 + utf8Bytes(keys) > MAX_REQUEST_BYTES) {
+// most `headBound` bytes), then a slice of `keys`. `onChunk(r, from)` gets
+// each chunk's finish() result (`trim` as there; a failed one with its key
+// index made absolute) and returns how many bytes of whole URLs it gave. The
+// whole call is held to the core's limits: 64 MiB of request (as if sent at
+// once, checked first) and 256 MiB of URLs (counted as chunks come back).
+export function runChunked(w, headBound, writeHead, keys, trim, onChunk) {
+  const bound = headBound + 4 + bytesBound(keys);
+  if (!(bound <= MAX_INPUT_BUFFER) || (bound > MAX_REQUEST_BYTES && headBound + 4 + utf8Bytes(keys) > MAX_REQUEST_BYTES)) {
     throw tooLarge();
   }
   let from = 0;
-  let urls = 0;
+  let urlBytes = 0;
   do {
     let to = from;
-    let bound = 0;
-    while (to < keys.length && to - from < CHUNK_KEYS && (to === from || bound + 4 + 3 * keys[to].length <= CHUNK_BYTES)) {
-      bound += 4 + 3 * keys[to].length;
+    let keyBound = 0;
+    while (to < keys.length && to - from < CHUNK_KEYS && (to === from || keyBound + 4 + 3 * keys[to].length <= CHUNK_BYTES)) {
+      keyBound += 4 + 3 * keys[to].length;
       to++;
     }
-    w.begin(headBound + 4 + bound);
+    w.begin(headBound + 4 + keyBound);
     writeHead();
     w.u32(to - from);
     for (let i = from; i < to; i++) w.str(keys[i]);
     const r = w.finish(trim);
     if (!r.ok && r.field === 'key') r.index += from;
-    if (r.ok && (urls += urlBytes(r, from)) > MAX_URLS_BYTES) {
-      return onChunk({ ok: false, code: 'ERR_TOO_LARGE', field: 'request', index: 0 }, from);
+    if ((urlBytes += onChunk(r, from)) > MAX_URLS_BYTES) {
+      throw invalid('ERR_TOO_LARGE', 'request', 'would give over 256 MiB of URLs: split the batch');
     }
-    onChunk(r, from);
     from = to;
   } while (from < keys.length);
 }
