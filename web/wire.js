@@ -25,12 +25,16 @@ export const MAX_INPUT_BUFFER = 3 * 64 * 1024 * 1024;
 const MAX_REQUEST_BYTES = 64 * 1024 * 1024;
 const MAX_URLS_BYTES = 256 * 1024 * 1024;
 
-// A batch goes to the core in chunks of at most this many keys and about this
-// many bytes of them, so linear memory (request and response buffers) stays
-// under 1 MiB whatever the batch size; the fixed cost of a request (options
-// checked, SignKey derived) is then under 1% of a chunk's time.
+// A batch goes to the core in chunks of at most this many keys, about this
+// many bytes of them, and about this many bytes of response (sized from the
+// bytes per key the chunks so far gave: a SigV4 URL repeats the session
+// token, a COS batch gives ~60 bytes per key), so linear memory stays under
+// 1 MiB whatever the batch size; the fixed cost of a request (options
+// checked, SignKey derived) is then about 1% of a chunk's time.
 const CHUNK_KEYS = 512;
+const FIRST_CHUNK_KEYS = 32;
 const CHUNK_BYTES = 64 * 1024;
+const CHUNK_RESPONSE_BYTES = 96 * 1024;
 
 const tooLarge = () => invalid('ERR_TOO_LARGE', 'request', 'is over 64 MiB as UTF-8: split it into smaller calls');
 
@@ -160,10 +164,12 @@ export function runChunked(w, headBound, writeHead, keys, trim, onChunk) {
   }
   let from = 0;
   let urlBytes = 0;
+  let perKey = 0; // the most response bytes per key a chunk gave
   do {
+    const maxKeys = perKey === 0 ? FIRST_CHUNK_KEYS : Math.max(1, Math.min(CHUNK_KEYS, Math.floor(CHUNK_RESPONSE_BYTES / perKey)));
     let to = from;
     let keyBound = 0;
-    while (to < keys.length && to - from < CHUNK_KEYS && (to === from || keyBound + 4 + 3 * keys[to].length <= CHUNK_BYTES)) {
+    while (to < keys.length && to - from < maxKeys && (to === from || keyBound + 4 + 3 * keys[to].length <= CHUNK_BYTES)) {
       keyBound += 4 + 3 * keys[to].length;
       to++;
     }
@@ -173,6 +179,7 @@ export function runChunked(w, headBound, writeHead, keys, trim, onChunk) {
     for (let i = from; i < to; i++) w.str(keys[i]);
     const r = w.finish(trim);
     if (!r.ok && r.field === 'key') r.index += from;
+    if (r.ok && to > from) perKey = Math.max(perKey, r.text.length / (to - from));
     if ((urlBytes += onChunk(r, from)) > MAX_URLS_BYTES) {
       throw invalid('ERR_TOO_LARGE', 'request', 'would give over 256 MiB of URLs: split the batch');
     }
