@@ -62,6 +62,13 @@ function runCorpus(signer) {
   return out;
 }
 
+// The corpus runs once (4 batches of 100,000 among its calls); every test reads it.
+let corpus = null;
+async function corpusOutput() {
+  corpus ??= init().then(runCorpus);
+  return corpus;
+}
+
 function pick(o, names) {
   return Object.fromEntries(names.filter((n) => o[n] !== undefined).map((n) => [n, o[n]]));
 }
@@ -82,8 +89,7 @@ function keysOf(entry, bigKeys) {
 }
 
 test('the corpus gives exactly the snapshot\'s URLs (COS, SigV4, authorization; single calls, batches of 1 and 100,000)', { timeout: 120_000 }, async () => {
-  const signer = await init();
-  const out = runCorpus(signer);
+  const out = await corpusOutput();
   const got = snapshotOf(out);
   if (UPDATE) {
     writeFileSync(SNAPSHOT, JSON.stringify(got, null, 1) + '\n');
@@ -107,8 +113,7 @@ test('the corpus gives exactly the snapshot\'s URLs (COS, SigV4, authorization; 
 });
 
 test('every COS URL of the corpus verifies with cos-nodejs-sdk-v5, and authorization() equals its getAuthorization', { timeout: 120_000 }, async () => {
-  const signer = await init();
-  const out = runCorpus(signer);
+  const out = await corpusOutput();
   const bigKeys = batchKeys(BIG_BATCH);
   let checked = 0;
   for (const e of out.cos) {
@@ -154,8 +159,7 @@ function queryOf(url) {
 }
 
 test('every SigV4 URL of the corpus is the one the AWS SDK\'s S3RequestPresigner signs', { timeout: 120_000 }, async () => {
-  const signer = await init();
-  const out = runCorpus(signer);
+  const out = await corpusOutput();
   const bigKeys = batchKeys(BIG_BATCH);
   let checked = 0;
   for (const e of out.v4) {
