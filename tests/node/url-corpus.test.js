@@ -16,6 +16,7 @@ import { createHash, createHmac } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { init } from 'cos-presign/sigv4';
+import { init as initCosOnly } from 'cos-presign';
 import { verifyCosUrl, camSafeEncode } from './helpers/cos-url.js';
 import { CosNode } from './helpers/sdk.js';
 import { KEYS, COS_OPTION_SETS, COS_COMMON, V4_COMMON, V4_OPTION_SETS, BIG_BATCH, batchKeys } from './helpers/url-corpus.js';
@@ -30,7 +31,7 @@ const SAMPLE_EVERY = 997; // big batches: ~100 URLs each checked against the SDK
 const sha256 = (lines) => createHash('sha256').update(lines.join('\n')).digest('hex');
 
 // Every call of the corpus and its URLs, in a fixed order.
-function runCorpus(signer) {
+function runCorpus(signer, withV4 = true) {
   const bigKeys = batchKeys(BIG_BATCH);
   const out = { cos: [], v4: [], authorization: [] };
   COS_OPTION_SETS.forEach((extra, set) => {
@@ -48,6 +49,7 @@ function runCorpus(signer) {
     const urls = signer.presignUrls(common, bigKeys);
     out.cos.push({ set, call: 'presignUrls', keys: 'batchKeys(100000)', urls });
   }
+  if (!withV4) return out;
   V4_OPTION_SETS.forEach((extra, set) => {
     const common = { ...V4_COMMON, ...extra };
     const singles = KEYS.slice(0, -2).map((key) => signer.presignUrlV4({ ...common, key }));
@@ -110,6 +112,13 @@ test('the corpus gives exactly the snapshot\'s URLs (COS, SigV4, authorization; 
       assert.deepEqual(e.urls, expected, `${part} option set ${e.set}: ${e.call}(${e.keys}) = single calls`);
     }
   }
+});
+
+test('the COS-only module (\'cos-presign\') gives the snapshot\'s COS URLs and authorizations too', { timeout: 120_000 }, async () => {
+  const got = snapshotOf(runCorpus(await initCosOnly(), false));
+  const want = JSON.parse(readFileSync(SNAPSHOT, 'utf8'));
+  assert.deepEqual(got.cos, want.cos);
+  assert.deepEqual(got.authorization, want.authorization);
 });
 
 test('every COS URL of the corpus verifies with cos-nodejs-sdk-v5, and authorization() equals its getAuthorization', { timeout: 120_000 }, async () => {
