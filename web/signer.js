@@ -2,7 +2,7 @@
 // whole request to the wasm core in one call. Knows nothing of HMAC.
 import { InitError, invalid } from './errors.js';
 import {
-  WireWriter, checkWellFormed, bytesBound, runChunked, OP_AUTHORIZATION, OP_PRESIGN_URLS_SHARED_TAIL, OP_PRESIGN_URLS_SHARED_PARTS,
+  WireWriter, checkWellFormed, bytesBound, runChunked, decoder, OP_AUTHORIZATION, OP_PRESIGN_URLS_SHARED_TAIL, OP_PRESIGN_URLS_SHARED_PARTS,
   FLAG_SIGN_KEY_GIVEN, FLAG_SIGN_KEY_WANTED, SIGN_KEY_LENGTH,
 } from './wire.js';
 import { checkKeys, checkOptions, coreError, listBound, pairs, string, stringValue, typeName } from './options.js';
@@ -194,27 +194,36 @@ export class Signer {
   // A batch, in chunks (web/wire.js runChunked). Each response is
   // "prefix\nmiddle\ntail\n" then "path+signature\n" per key (the last '\n'
   // trimmed): ~60 bytes per key to decode instead of ~290, and each URL is
-  // joined from the shared parts (a rope, no copy).
+  // joined from the shared parts (a rope, no copy). The shared parts are the
+  // same in every chunk: decoded from the first only, so URLs share one tail
+  // (the token and the caller's parameters, however long).
   _presignBatch(w, headBound, writeHead, keys, query, headers) {
     const urls = new Array(keys.length);
+    let prefix;
+    let middle;
+    let tail;
     runChunked(w, headBound, writeHead, keys, 1, (r, from) => {
-      const text = result(r, query, headers, true);
-      const a = text.indexOf('\n');
-      const b = text.indexOf('\n', a + 1);
-      const c = text.indexOf('\n', b + 1);
-      if (c < 0) return from === 0 ? text.length - b : 0; // no keys: the shared parts alone
-      const prefix = text.slice(0, a);
-      const middle = text.slice(a + 1, b);
-      const tail = text.slice(b + 1, c);
+      if (!r.ok) throw coreError(r, query, headers, true);
+      const bytes = r.bytes;
+      const a = bytes.indexOf(10);
+      const b = bytes.indexOf(10, a + 1);
+      const c = bytes.indexOf(10, b + 1);
+      if (from === 0) {
+        prefix = decoder.decode(bytes.subarray(0, a));
+        middle = decoder.decode(bytes.subarray(a + 1, b));
+        tail = decoder.decode(bytes.subarray(b + 1, c < 0 ? bytes.length : c));
+      }
+      if (c < 0) return [from === 0 ? tail.length + 1 : 0, 0]; // no keys: the shared parts alone
+      const text = decoder.decode(bytes.subarray(c + 1));
       let i = from;
-      let start = c + 1;
+      let start = 0;
       for (let end; (end = text.indexOf('\n', start)) >= 0; start = end + 1) {
         urls[i++] = prefix + text.slice(start, end - SIGNATURE_LENGTH) + middle + text.slice(end - SIGNATURE_LENGTH, end) + tail;
       }
       const end = text.length;
       urls[i++] = prefix + text.slice(start, end - SIGNATURE_LENGTH) + middle + text.slice(end - SIGNATURE_LENGTH, end) + tail;
       // Bytes of whole URLs, as the core counts them: each URL and its '\n', the tail once.
-      return text.length - c + (i - from) * (prefix.length + middle.length) + (from === 0 ? tail.length + 1 : 0);
+      return [text.length + 1 + (i - from) * (prefix.length + middle.length) + (from === 0 ? tail.length + 1 : 0), text.length + 1];
     });
     return urls;
   }

@@ -3,7 +3,7 @@
 // src/core/request_codec.h), which validates the bytes and signs.
 import { invalid } from './errors.js';
 import { Signer, sigV4NotInModule } from './signer.js';
-import { bytesBound, checkWellFormed, runChunked } from './wire.js';
+import { bytesBound, checkWellFormed, decoder, runChunked } from './wire.js';
 import { checkKeys, checkOptions, coreError, listBound, pairs, string, typeName } from './options.js';
 
 export const OP_PRESIGN_V4_URLS = 3;
@@ -73,9 +73,10 @@ function presign(w, o, keys, batch) {
   const urls = [];
   runChunked(w, 1 + bytesBound(fixed) + 1 + listBound(query) + listBound(headers), writeHead, keys, 1, (r) => {
     if (!r.ok) throw coreError(r, query, headers, batch);
-    if (r.text === '') return 0;
-    for (const url of r.text.split('\n')) urls.push(url);
-    return r.text.length + 1;
+    if (r.bytes.length === 0) return [0, 0];
+    const text = decoder.decode(r.bytes);
+    for (const url of text.split('\n')) urls.push(url);
+    return [text.length + 1, text.length + 1];
   });
   return urls;
 }

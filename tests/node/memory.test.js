@@ -41,3 +41,21 @@ test('a batch of 100,000 (COS and SigV4, long keys and token) leaves linear memo
   assert.equal(v4Urls.length, keys.length);
   assert.ok(linearMemory(v4).length <= 1024 * 1024, `SigV4: ${linearMemory(v4).length} bytes`);
 });
+
+// The shared parts (here a 1 MiB session token in the tail) are decoded once
+// per batch and shared by every URL, not once per chunk or per key: 20,000
+// URLs hold ~1 MiB of token, where a copy per URL would exhaust the JS heap.
+test('a batch with a 1 MiB session token shares one decoded tail: the JS heap grows by megabytes, not gigabytes', async () => {
+  const { init } = await import('cos-presign');
+  const signer = await init();
+  const token = 't'.repeat(2 ** 20);
+  const before = process.memoryUsage().heapUsed;
+  const urls = signer.presignUrls({
+    secretId: 'AKIDmemory', secretKey: 'k', sessionToken: token, bucket: 'examplebucket-1250000000',
+    region: 'ap-guangzhou', keyTime: '1700000000;1700000900',
+  }, Array.from({ length: 20_000 }, (_, i) => `dir/${i}.jpg`));
+  const grown = process.memoryUsage().heapUsed - before;
+  assert.equal(urls.length, 20_000);
+  assert.ok(urls[19_999].endsWith(token) && urls[19_999].includes('/dir/19999.jpg?'));
+  assert.ok(grown < 128 * 2 ** 20, `JS heap grew by ${grown} bytes`);
+});
