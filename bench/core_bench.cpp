@@ -3,8 +3,8 @@
 // as a bench-only wasm program (core_bench_wasm), never into the shipped
 // module. Prints one JSON line: URLs per second for a batch and for
 // one-key requests, doing what the module does for presignUrls/presignUrl:
-// the shared-tail layout, and for one-key requests a SignKey derived once
-// and passed in (as the wrapper caches it).
+// the shared-parts layout for a batch, the shared tail for one-key requests
+// with a SignKey derived once and passed in (as the wrapper caches it).
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -61,7 +61,7 @@ int main(int argc, char** argv) {
   long batch_urls = 0;
   start = Clock::now();
   while (only != "single" && seconds_since(start) < budget) {
-    if (cospresign::presign_urls(request, keys, out, '\n', /*shared_tail=*/true).failed()) return 1;
+    if (cospresign::presign_urls(request, keys, out, '\n', cospresign::UrlLayout::kSharedParts).failed()) return 1;
     checksum += out.size();
     batch_urls += batch_size;
   }
@@ -71,14 +71,14 @@ int main(int argc, char** argv) {
   long single_urls = 0;
   std::vector<std::string_view> one(1, keys[0]);
   char sign_key[40];
-  if (cospresign::presign_urls(request, one, out, '\n', true, sign_key).failed()) return 1;
+  if (cospresign::presign_urls(request, one, out, '\n', cospresign::UrlLayout::kSharedTail, sign_key).failed()) return 1;
   cospresign::PresignRequest cached = request;
   cached.sign_key = std::string_view(sign_key, sizeof sign_key);
   start = Clock::now();
   while (only != "batch" && seconds_since(start) < budget) {
     for (int i = 0; i < 1000; ++i) {
       one[0] = keys[(single_urls + i) % batch_size];
-      if (cospresign::presign_urls(cached, one, out, '\n', true).failed()) return 1;
+      if (cospresign::presign_urls(cached, one, out, '\n', cospresign::UrlLayout::kSharedTail).failed()) return 1;
       checksum += out.size();
     }
     single_urls += 1000;

@@ -3,6 +3,7 @@
 // the option (never its value).
 import { invalid } from './errors.js';
 import { checkWellFormed } from './wire.js';
+import { coreMessage } from './core-messages.js';
 
 export function typeName(v) {
   if (v === null) return 'null';
@@ -100,7 +101,7 @@ export function coreError(r, query, headers, batch) {
     const entry = m && (m[1] === 'query' ? query : headers)[r.index];
     if (entry) field = `${m[1]} ${JSON.stringify(entry[0])} ${m[2]}`;
   }
-  const err = invalid(r.code, field, r.message, index);
+  const err = invalid(r.code, field, coreMessage(r.code, r.field), index);
   err.field = r.field;
   return err;
 }

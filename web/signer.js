@@ -2,13 +2,14 @@
 // whole request to the wasm core in one call. Knows nothing of HMAC.
 import { InitError, invalid } from './errors.js';
 import {
-  WireWriter, checkWellFormed, bytesBound, OP_AUTHORIZATION, OP_PRESIGN_URLS_SHARED_TAIL,
+  WireWriter, checkWellFormed, bytesBound, runChunked, decoder, OP_AUTHORIZATION, OP_PRESIGN_URLS_SHARED_TAIL, OP_PRESIGN_URLS_SHARED_PARTS,
   FLAG_SIGN_KEY_GIVEN, FLAG_SIGN_KEY_WANTED, SIGN_KEY_LENGTH,
 } from './wire.js';
 import { checkKeys, checkOptions, coreError, listBound, pairs, string, stringValue, typeName } from './options.js';
 import { LINEAR_MEMORY } from './internal.js';
 
 export const DEFAULT_EXPIRES = 900;
+const SIGNATURE_LENGTH = 40; // hex HMAC-SHA1
 
 export function sigV4NotInModule() {
   return new InitError('ERR_NOT_IN_MODULE',
@@ -140,7 +141,7 @@ export class Signer {
     const headers = pairs(o.headers, 'headers');
 
     const w = this._wire;
-    let op = OP_PRESIGN_URLS_SHARED_TAIL;
+    let op = batch ? OP_PRESIGN_URLS_SHARED_PARTS : OP_PRESIGN_URLS_SHARED_TAIL;
     let secretField = secretKey;
     let tokenField = sessionToken;
     let tokenPart = null;
@@ -158,16 +159,20 @@ export class Signer {
       }
     }
     const fixed = [secretId, secretField, tokenField, method, keyTime, bucket, region, domain, protocol];
-    w.begin(1 + bytesBound(fixed) + listBound(query) + listBound(headers) + 4 + bytesBound(keys));
-    w.u8(op);
-    for (const s of fixed) w.str(s);
-    w.params(query);
-    w.params(headers);
-    w.u32(keys.length);
-    for (const k of keys) w.str(k);
-    // "tail\nurl1\n...urlN\n" (the last '\n' trimmed). The token is most of a
-    // URL's bytes: decoding it once and appending it (a rope, no copy) makes
-    // a batch ~25% faster than decoding it in every URL.
+    const headBound = 1 + bytesBound(fixed) + listBound(query) + listBound(headers);
+    const writeHead = () => {
+      w.u8(op);
+      for (const s of fixed) w.str(s);
+      w.params(query);
+      w.params(headers);
+    };
+    if (batch) return this._presignBatch(w, headBound, writeHead, keys, query, headers);
+    w.begin(headBound + 4 + bytesBound(keys));
+    writeHead();
+    w.u32(1);
+    w.str(keys[0]);
+    // "tail\nurl\n" (the last '\n' trimmed). The token is most of a URL's
+    // bytes: it comes once, in the tail, and is cached with its encoding.
     const wanted = (op & FLAG_SIGN_KEY_WANTED) !== 0;
     let text = result(w.finish(1, wanted ? SIGN_KEY_LENGTH : 0), query, headers, batch);
     if (wanted) {
@@ -176,19 +181,50 @@ export class Signer {
     }
     const nl = text.indexOf('\n');
     const tail = text.slice(0, nl);
-    if (!batch) {
-      if (tokenPart !== null) return text.slice(nl + 1) + tokenPart + tail;
-      if (tokenField !== '') {
-        // The tail starts with the token's part; the next '&' (never inside
-        // it: the core percent-encodes '&') starts the query parameters.
-        const end = tail.indexOf('&', 1);
-        this._tokenFor = { token: sessionToken, part: end < 0 ? tail : tail.slice(0, end) };
-      }
-      return text.slice(nl + 1) + tail;
+    if (tokenPart !== null) return text.slice(nl + 1) + tokenPart + tail;
+    if (tokenField !== '') {
+      // The tail starts with the token's part; the next '&' (never inside
+      // it: the core percent-encodes '&') starts the query parameters.
+      const end = tail.indexOf('&', 1);
+      this._tokenFor = { token: sessionToken, part: end < 0 ? tail : tail.slice(0, end) };
     }
-    const parts = text.split('\n');
-    const urls = new Array(parts.length - 1);
-    for (let i = 1; i < parts.length; i++) urls[i - 1] = parts[i] + tail;
+    return text.slice(nl + 1) + tail;
+  }
+
+  // A batch, in chunks (web/wire.js runChunked). Each response is
+  // "prefix\nmiddle\ntail\n" then "path+signature\n" per key (the last '\n'
+  // trimmed): ~60 bytes per key to decode instead of ~290, and each URL is
+  // joined from the shared parts (a rope, no copy). The shared parts are the
+  // same in every chunk: decoded from the first only, so URLs share one tail
+  // (the token and the caller's parameters, however long).
+  _presignBatch(w, headBound, writeHead, keys, query, headers) {
+    const urls = new Array(keys.length);
+    let prefix;
+    let middle;
+    let tail;
+    runChunked(w, headBound, writeHead, keys, 1, (r, from) => {
+      if (!r.ok) throw coreError(r, query, headers, true);
+      const bytes = r.bytes;
+      const a = bytes.indexOf(10);
+      const b = bytes.indexOf(10, a + 1);
+      const c = bytes.indexOf(10, b + 1);
+      if (from === 0) {
+        prefix = decoder.decode(bytes.subarray(0, a));
+        middle = decoder.decode(bytes.subarray(a + 1, b));
+        tail = decoder.decode(bytes.subarray(b + 1, c < 0 ? bytes.length : c));
+      }
+      if (c < 0) return [from === 0 ? tail.length + 1 : 0, 0]; // no keys: the shared parts alone
+      const text = decoder.decode(bytes.subarray(c + 1));
+      let i = from;
+      let start = 0;
+      for (let end; (end = text.indexOf('\n', start)) >= 0; start = end + 1) {
+        urls[i++] = prefix + text.slice(start, end - SIGNATURE_LENGTH) + middle + text.slice(end - SIGNATURE_LENGTH, end) + tail;
+      }
+      const end = text.length;
+      urls[i++] = prefix + text.slice(start, end - SIGNATURE_LENGTH) + middle + text.slice(end - SIGNATURE_LENGTH, end) + tail;
+      // Bytes of whole URLs, as the core counts them: each URL and its '\n', the tail once.
+      return [text.length + 1 + (i - from) * (prefix.length + middle.length) + (from === 0 ? tail.length + 1 : 0), text.length + 1];
+    });
     return urls;
   }
 }

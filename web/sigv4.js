@@ -3,7 +3,7 @@
 // src/core/request_codec.h), which validates the bytes and signs.
 import { invalid } from './errors.js';
 import { Signer, sigV4NotInModule } from './signer.js';
-import { bytesBound, checkWellFormed } from './wire.js';
+import { bytesBound, checkWellFormed, decoder, runChunked } from './wire.js';
 import { checkKeys, checkOptions, coreError, listBound, pairs, string, typeName } from './options.js';
 
 export const OP_PRESIGN_V4_URLS = 3;
@@ -62,18 +62,22 @@ function presign(w, o, keys, batch) {
   const headers = pairs(o.headers, 'headers');
 
   const fixed = [accessKeyId, secretAccessKey, sessionToken, region, service, endpoint, bucket, method, date, expires];
-  w.begin(1 + bytesBound(fixed) + 1 + listBound(query) + listBound(headers) + 4 + bytesBound(keys));
-  w.u8(OP_PRESIGN_V4_URLS);
-  for (const s of fixed) w.str(s);
-  w.u8(pathStyle);
-  w.params(query);
-  w.params(headers);
-  w.u32(keys.length);
-  for (const k of keys) w.str(k);
-  const r = w.finish();
-  if (!r.ok) throw coreError(r, query, headers, batch);
-  const urls = r.text.split('\n');
-  urls.pop(); // every URL is followed by '\n'
+  const writeHead = () => {
+    w.u8(OP_PRESIGN_V4_URLS);
+    for (const s of fixed) w.str(s);
+    w.u8(pathStyle);
+    w.params(query);
+    w.params(headers);
+  };
+  // Every URL is followed by '\n' (the last one trimmed); a big batch goes in chunks.
+  const urls = [];
+  runChunked(w, 1 + bytesBound(fixed) + 1 + listBound(query) + listBound(headers), writeHead, keys, 1, (r) => {
+    if (!r.ok) throw coreError(r, query, headers, batch);
+    if (r.bytes.length === 0) return [0, 0];
+    const text = decoder.decode(r.bytes);
+    for (const url of text.split('\n')) urls.push(url);
+    return [text.length + 1, text.length + 1];
+  });
   return urls;
 }
 

@@ -155,7 +155,7 @@ Error check_object_key(std::string_view key, std::uint32_t index, std::string_vi
 }
 
 Error presign_urls(const PresignRequest& request, const std::vector<std::string_view>& keys,
-                   std::string& out, char separator, bool shared_tail, char* sign_key_out,
+                   std::string& out, char separator, UrlLayout layout, char* sign_key_out,
                    std::size_t max_bytes) {
   Error err = check_secret_id(request.secret_id);
   if (err.failed()) return err;
@@ -234,17 +234,21 @@ Error presign_urls(const PresignRequest& request, const std::vector<std::string_
     if (err.failed()) return err;
   }
 
-  // The exact size of the output, checked against the limit before any of it
-  // is allocated (and reserved once rather than grown by doubling). With a
-  // shared tail, the tail comes once, first, and not in each URL.
+  // The exact size of the URLs, checked against the limit before any of it
+  // is allocated (the output is reserved once rather than grown by
+  // doubling). Without kWhole, the tail is counted once, as it is written.
+  const bool shared_tail = layout != UrlLayout::kWhole;
   std::string auth_probe;
   append_authorization(auth_probe, request.secret_id, request.key_time, header_list, param_list,
                        std::string_view("0000000000000000000000000000000000000000", 40));
-  const std::size_t per_url = origin.scheme.size() + 3 + origin.host.size() + 2 + auth_probe.size() +
-                              (shared_tail ? 0 : query_tail.size()) + 1;
+  const std::size_t prefix_size = origin.scheme.size() + 3 + origin.host.size() + 1;
+  const std::size_t per_url = prefix_size + 1 + auth_probe.size() + (shared_tail ? 0 : query_tail.size()) + 1;
   std::size_t total = shared_tail ? query_tail.size() + 1 : 0;
+  std::size_t parts_total = (prefix_size + 1) + (1 + auth_probe.size() - 40 + 1) + (query_tail.size() + 1);
   for (const std::string_view key : normalized) {
-    total += per_url + percent_encoded_size(key, /*keep_slash=*/true);
+    const std::size_t path_size = percent_encoded_size(key, /*keep_slash=*/true);
+    total += per_url + path_size;
+    parts_total += path_size + 40 + 1;
     if (total > max_bytes) {
       return Fail(ErrorCode::kTooLarge, "request", "would give over 256 MiB of URLs: split the batch");
     }
@@ -259,7 +263,13 @@ Error presign_urls(const PresignRequest& request, const std::vector<std::string_
   }
 
   out.clear();
-  if (total > out.capacity()) out.reserve(total);  // libc++ would shrink on a smaller reserve
+  const std::size_t out_size = layout == UrlLayout::kSharedParts ? parts_total : total;
+  if (out_size > out.capacity()) out.reserve(out_size);  // libc++ would shrink on a smaller reserve
+  if (layout == UrlLayout::kSharedParts) {
+    out.append(origin.scheme).append("://").append(origin.host).append("/").push_back(separator);
+    out.push_back('?');
+    out.append(auth_probe, 0, auth_probe.size() - 40).push_back(separator);
+  }
   if (shared_tail) out.append(query_tail).push_back(separator);
   std::string path;
   char signature[40];
@@ -267,6 +277,11 @@ Error presign_urls(const PresignRequest& request, const std::vector<std::string_
     path.assign("/").append(normalized[i]);
     err = signer.sign(method, path, query.pairs, signed_headers.pairs, signature);
     if (err.failed()) return err;
+    if (layout == UrlLayout::kSharedParts) {
+      append_percent_encoded(out, normalized[i], /*keep_slash=*/true);
+      out.append(signature, sizeof signature).push_back(separator);
+      continue;
+    }
     out.append(origin.scheme).append("://").append(origin.host).push_back('/');
     append_percent_encoded(out, normalized[i], /*keep_slash=*/true);
     out.push_back('?');

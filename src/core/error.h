@@ -55,9 +55,20 @@ struct Error {
 
 inline Error Ok() { return Error{}; }
 
+// COS_PRESIGN_ERROR_TEXT=0 (the wasm build) leaves the message text out of
+// the binary: the JS wrapper words errors from code and field itself.
+#ifndef COS_PRESIGN_ERROR_TEXT
+#define COS_PRESIGN_ERROR_TEXT 1
+#endif
+
 inline Error Fail(ErrorCode code, const char* field, const char* message,
                   std::uint32_t index = 0) {
+#if COS_PRESIGN_ERROR_TEXT
   return Error{code, field, message, index};
+#else
+  (void)message;
+  return Error{code, field, "", index};
+#endif
 }
 
 }  // namespace cospresign

@@ -91,6 +91,7 @@ Error run_authorization(const unsigned char* body, std::size_t size, unsigned ch
 
 Error run_presign(const unsigned char* body, std::size_t size, unsigned char flags, std::string& out) {
   if ((flags & kSignKeyGivenFlag) && (flags & kSignKeyWantedFlag)) return malformed();
+  if ((flags & kSharedPartsFlag) && (flags & kSharedTailFlag)) return malformed();
   WireReader in(body, size);
   PresignRequest r;
   r.secret_id = in.str();
@@ -106,9 +107,12 @@ Error run_presign(const unsigned char* body, std::size_t size, unsigned char fla
   r.headers = in.params();
   const std::vector<std::string_view> keys = in.keys();
   if (!in.ok() || !in.at_end()) return malformed();
-  if (!(flags & kSignKeyWantedFlag)) return presign_urls(r, keys, out, '\n', flags & kSharedTailFlag);
+  const UrlLayout layout = flags & kSharedPartsFlag ? UrlLayout::kSharedParts
+                           : flags & kSharedTailFlag ? UrlLayout::kSharedTail
+                                                     : UrlLayout::kWhole;
+  if (!(flags & kSignKeyWantedFlag)) return presign_urls(r, keys, out, '\n', layout);
   char sign_key[40];
-  const Error err = presign_urls(r, keys, out, '\n', flags & kSharedTailFlag, sign_key);
+  const Error err = presign_urls(r, keys, out, '\n', layout, sign_key);
   if (!err.failed()) out.insert(0, sign_key, sizeof sign_key).insert(sizeof sign_key, 1, '\n');
   wipe(sign_key, sizeof sign_key);
   return err;

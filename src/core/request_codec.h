@@ -26,6 +26,10 @@
 //   0x20 SignKey wanted: the response starts with the SignKey derived from
 //                        secretKey (40 hex) + '\n'; the host must zero those
 //                        bytes in memory once read. Not with 0x40.
+//   0x10 shared parts:   the response gives what all URLs share once: the
+//                        prefix, the middle and the tail, each + '\n', then
+//                        per key its encoded path + 40-hex signature + '\n'
+//                        (UrlLayout::kSharedParts in cos_url.h). Not with 0x80.
 // Response on success: the authorization, or the URLs each followed by '\n'.
 // Response on failure: code \x1f field \x1f message \x1f index.
 #pragma once
@@ -64,7 +68,8 @@ unsigned supported_ops_mask(const RequestOps& ops);
 constexpr unsigned char kSharedTailFlag = 0x80;
 constexpr unsigned char kSignKeyGivenFlag = 0x40;
 constexpr unsigned char kSignKeyWantedFlag = 0x20;
-constexpr unsigned char kOpMask = 0x1f;
+constexpr unsigned char kSharedPartsFlag = 0x10;
+constexpr unsigned char kOpMask = 0x0f;
 
 // Size limits, so that no input can make the core run out of memory (with
 // -fno-exceptions a failed allocation aborts, and in wasm the module could be

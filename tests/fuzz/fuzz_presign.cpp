@@ -275,12 +275,23 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   // give exactly the same URLs.
   std::string shared;
   char sign_key[40];
-  FUZZ_CHECK(!presign_urls(request, keys, shared, '\n', /*shared_tail=*/true, sign_key).failed());
+  FUZZ_CHECK(!presign_urls(request, keys, shared, '\n', UrlLayout::kSharedTail, sign_key).failed());
   FUZZ_CHECK(std::string_view(sign_key, 40) == hmac_sha1_hex(in.secret_key, in.key_time));
   const auto shared_lines = split(std::string_view(shared).substr(0, shared.size() - 1), '\n');
   FUZZ_CHECK(shared_lines.size() == keys.size() + 1);
   for (std::size_t i = 0; i < urls.size(); ++i) {
     FUZZ_CHECK(std::string(shared_lines[i + 1]) + std::string(shared_lines[0]) == urls[i]);
+  }
+  std::string parts;
+  FUZZ_CHECK(!presign_urls(request, keys, parts, '\n', UrlLayout::kSharedParts).failed());
+  const auto part_lines = split(std::string_view(parts).substr(0, parts.size() - 1), '\n');
+  FUZZ_CHECK(part_lines.size() == keys.size() + 3);
+  for (std::size_t i = 0; i < urls.size(); ++i) {
+    const std::string_view line = part_lines[i + 3];
+    FUZZ_CHECK(line.size() > 40);
+    FUZZ_CHECK(std::string(part_lines[0]) + std::string(line.substr(0, line.size() - 40)) + std::string(part_lines[1]) +
+                   std::string(line.substr(line.size() - 40)) + std::string(part_lines[2]) ==
+               urls[i]);
   }
   PresignRequest cached = request;
   cached.secret_key = {};

@@ -88,6 +88,24 @@ void check_response(bool ok, const std::string& response, std::uint8_t op) {
     for (const char c : lines[first_url]) FUZZ_CHECK((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
     ++first_url;
   }
+  if (base_op == 2 && (op & kSharedPartsFlag)) {
+    // What every URL shares: prefix, middle, tail; then per key the encoded
+    // path and the 40-hex signature.
+    FUZZ_CHECK(lines.size() >= first_url + 3);
+    const std::string_view prefix = lines[first_url];
+    FUZZ_CHECK(prefix.compare(0, 7, "http://") == 0 || prefix.compare(0, 8, "https://") == 0);
+    FUZZ_CHECK(prefix.back() == '/' && is_url_text(prefix));
+    FUZZ_CHECK(lines[first_url + 1].compare(0, 28, "?q-sign-algorithm=sha1&q-ak=") == 0);
+    FUZZ_CHECK(lines[first_url + 1].size() > 13 &&
+               lines[first_url + 1].compare(lines[first_url + 1].size() - 13, 13, "&q-signature=") == 0);
+    const std::string_view tail = lines[first_url + 2];
+    FUZZ_CHECK(tail.empty() || (tail[0] == '&' && is_url_text(tail)));
+    for (std::size_t i = first_url + 3; i < lines.size(); ++i) {
+      FUZZ_CHECK(lines[i].size() > 40 && is_url_text(lines[i]));
+      for (const char c : lines[i].substr(lines[i].size() - 40)) FUZZ_CHECK((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
+    }
+    return;
+  }
   if (base_op == 2 && (op & kSharedTailFlag)) {
     // The query tail every URL shares: empty or "&name=value...".
     FUZZ_CHECK(lines.size() > first_url);

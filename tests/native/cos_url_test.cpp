@@ -57,7 +57,7 @@ TEST(PresignUrl, SharedTailLayoutGivesTheSameUrls) {
   const std::vector<std::string_view> keys = {"exampleobject(\xE8\x85\xBE\xE8\xAE\xAF\xE4\xBA\x91)", "b c", "d"};
   std::string full, shared;
   ASSERT_FALSE(presign_urls(r, keys, full).failed());
-  ASSERT_FALSE(presign_urls(r, keys, shared, '\n', /*shared_tail=*/true).failed());
+  ASSERT_FALSE(presign_urls(r, keys, shared, '\n', UrlLayout::kSharedTail).failed());
   const std::size_t nl = shared.find('\n');
   const std::string tail = shared.substr(0, nl);
   EXPECT_EQ(tail.rfind("&x-cos-security-token=tok%20en%2B%2F&", 0), 0u) << tail;
@@ -65,6 +65,34 @@ TEST(PresignUrl, SharedTailLayoutGivesTheSameUrls) {
   std::size_t start = nl + 1;
   for (std::size_t end; (end = shared.find('\n', start)) != std::string::npos; start = end + 1) {
     rebuilt.append(shared, start, end - start).append(tail).push_back('\n');
+  }
+  EXPECT_EQ(rebuilt, full);
+}
+
+// The shared-parts layout: prefix, middle and tail once, then per key only
+// its encoded path and signature; prefix + path + middle + signature + tail
+// must give the whole URLs (the Tencent example's among them).
+TEST(PresignUrl, SharedPartsLayoutGivesTheSameUrls) {
+  PresignRequest r = tencent_download_example();
+  r.session_token = "tok en+/";
+  const std::vector<std::string_view> keys = {"exampleobject(\xE8\x85\xBE\xE8\xAE\xAF\xE4\xBA\x91)", "b c", "/d+e"};
+  std::string full, parts;
+  ASSERT_FALSE(presign_urls(r, keys, full).failed());
+  ASSERT_FALSE(presign_urls(r, keys, parts, '\n', UrlLayout::kSharedParts).failed());
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  for (std::size_t end; (end = parts.find('\n', start)) != std::string::npos; start = end + 1) {
+    lines.push_back(parts.substr(start, end - start));
+  }
+  ASSERT_EQ(start, parts.size());
+  ASSERT_EQ(lines.size(), 3 + keys.size());
+  EXPECT_EQ(lines[0], "https://examplebucket-1250000000.cos.ap-beijing.myqcloud.com/");
+  std::string rebuilt;
+  for (std::size_t i = 3; i < lines.size(); ++i) {
+    const std::string& line = lines[i];
+    ASSERT_GT(line.size(), 40u);
+    rebuilt.append(lines[0]).append(line, 0, line.size() - 40).append(lines[1]);
+    rebuilt.append(line, line.size() - 40, 40).append(lines[2]).push_back('\n');
   }
   EXPECT_EQ(rebuilt, full);
 }

@@ -62,13 +62,13 @@ TEST(Limits, UrlsUpToTheLimitAreSignedOneByteMoreIsRefused) {
   std::vector<std::string_view> keys(fit, "k");
   keys.back() = last_key;
   std::string out;
-  ASSERT_FALSE(presign_urls(r, keys, out, '\n', false, nullptr, limit).failed());
+  ASSERT_FALSE(presign_urls(r, keys, out, '\n', UrlLayout::kWhole, nullptr, limit).failed());
   EXPECT_EQ(out.size(), limit);
   EXPECT_EQ(out.compare(0, one.size(), one), 0);
 
   last_key.push_back('k');
   keys.back() = last_key;
-  const Error err = presign_urls(r, keys, out, '\n', false, nullptr, limit);
+  const Error err = presign_urls(r, keys, out, '\n', UrlLayout::kWhole, nullptr, limit);
   EXPECT_EQ(err.code, ErrorCode::kTooLarge);
   EXPECT_STREQ(err.field, "request");
 }
