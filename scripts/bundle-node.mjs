@@ -4,7 +4,7 @@
 //   web/dist/node.cjs, node-sigv4.cjs   CommonJS, their error classes in
 //                                       web/dist/node-errors.cjs
 //   web/dist/index.d.cts, sigv4.d.cts   the types of web/*.d.ts for require()
-// Node's ESM loader pays per module, and web/node.js pulls in eleven (11.6 ms
+// Node's ESM loader pays per module, and web/node.js pulls in two dozen (eleven cost 11.6 ms
 // of import alone, against 3.3 ms bundled). Browsers and bundlers get the
 // sources, which apps bundle.
 //   node scripts/bundle-node.mjs      (scripts/build.sh wasm runs it)

@@ -44,7 +44,13 @@ function methodOf(params) {
   return params.Method.toUpperCase();
 }
 
+function requiredText(v, field) {
+  if (v === undefined || v === null || v === '') throw invalid('ERR_MISSING_FIELD', field, 'is required');
+  if (typeof v !== 'string') throw invalid('ERR_INVALID_TYPE', field, 'must be a string');
+}
+
 function known(obj, allowed, what) {
+  if (obj === null || typeof obj !== 'object') throw invalid('ERR_INVALID_TYPE', what, 'options must be an object');
   for (const name in obj) {
     if (!allowed.has(name) && obj[name] !== undefined) {
       throw invalid('ERR_UNSUPPORTED_OPTION', JSON.stringify(name), `is not supported by ${what} (see the README's compatibility notes)`);
@@ -84,14 +90,21 @@ export function compatClass(createPresigner) {
     async #getObjectUrl(params) {
       if (params === null || typeof params !== 'object') throw invalid('ERR_INVALID_TYPE', 'params', 'must be an object');
       known(params, URL_PARAMS, 'CosCompat.getObjectUrl');
+      for (const field of ['Bucket', 'Region', 'Key']) requiredText(params[field], field);
       const o = this.#options;
+      for (const [field, v] of [['Protocol', params.Protocol ?? o.Protocol], ['Domain', params.Domain ?? o.Domain]]) {
+        if (v !== undefined && typeof v !== 'string') throw invalid('ERR_INVALID_TYPE', field, 'must be a string');
+      }
       const protocol = (params.Protocol || o.Protocol || 'https:').replace(/:$/, '');
       const accelerate = params.UseAccelerate !== undefined ? params.UseAccelerate : o.UseAccelerate;
       const domain = params.Domain || o.Domain || (accelerate ? '{Bucket}.cos.accelerate.myqcloud.com' : '');
       if (params.Sign === false) {
         // A public object: the plain URL, no credentials needed.
         const host = (domain || '{Bucket}.cos.{Region}.myqcloud.com').replace(/\{Bucket\}/gi, params.Bucket).replace(/\{Region\}/gi, params.Region);
-        const query = new URLSearchParams(params.Query || {}).toString().replace(/\+/g, '%20');
+        // As the signed path writes them: a null value is a bare name (image processing).
+        const query = Object.entries(params.Query || {}).filter(([, v]) => v !== undefined)
+          .map(([k, v]) => (v === null ? encodeKey(k).replace(/\//g, '%2F') : `${encodeKey(k).replace(/\//g, '%2F')}=${encodeKey(String(v)).replace(/\//g, '%2F')}`))
+          .join('&');
         return { Url: `${protocol}://${host}/${encodeKey(params.Key)}${query ? '?' + query : ''}` };
       }
       const method = methodOf(params);

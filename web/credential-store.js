@@ -3,7 +3,7 @@
 // retried on network errors and 5xx. Upload and download credentials are
 // kept apart unless the backend lists both actions in `actions`; answers
 // marked ScopeLimit are kept per scope.
-import { CosPresignError, CredentialsError } from './errors.js';
+import { CosPresignError, CredentialsError, ExpiryError } from './errors.js';
 import { normalizeCredentials } from './credentials.js';
 
 const MAX_SCOPED_ENTRIES = 64;
@@ -46,7 +46,7 @@ export class CredentialStore {
   }
 
   checkUsable() {
-    if (this.#disposed) throw new CosPresignError('ERR_DISPOSED', 'cos-presign: this presigner has been disposed');
+    if (this.#disposed) throw new ExpiryError('ERR_DISPOSED', 'cos-presign: this presigner has been disposed');
   }
 
   dispose() {

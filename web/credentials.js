@@ -5,7 +5,7 @@ import { CredentialsError } from './errors.js';
 import { typeName } from './options.js';
 
 function bad(field, message) {
-  return new CredentialsError('ERR_CREDENTIALS_INVALID', `cos-presign: credentials ${field} ${message}`, { field });
+  return new CredentialsError('ERR_CREDENTIALS_INVALID', `cos-presign: credentials ${field ? `${field} ` : ''}${message}`, { field });
 }
 
 function requiredString(value, field) {
@@ -177,26 +177,43 @@ export function commonPrefix(keys) {
 
 async function fetchCredentials(url, scope, fetchImpl, timeout) {
   const base = typeof location !== 'undefined' ? location.href : undefined;
-  const target = new URL(url, base);
+  let target;
+  try {
+    target = new URL(url, base);
+  } catch (cause) {
+    throw new CredentialsError('ERR_CREDENTIALS_FETCH',
+      'cos-presign: the credentials URL is not a URL here (a relative URL needs a page to resolve against)', { cause });
+  }
   for (const [k, v] of scopeQuery(scope)) target.searchParams.set(k, v);
+  // One deadline for the answer and its body: a body that stalls times out too.
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeout);
-  let response;
-  try {
-    response = await fetchImpl(target, { headers: { accept: 'application/json' }, signal: controller.signal });
-  } catch (cause) {
+  const failed = (cause) => {
     const timedOut = controller.signal.aborted;
-    throw new CredentialsError(timedOut ? 'ERR_CREDENTIALS_TIMEOUT' : 'ERR_CREDENTIALS_FETCH',
+    return new CredentialsError(timedOut ? 'ERR_CREDENTIALS_TIMEOUT' : 'ERR_CREDENTIALS_FETCH',
       timedOut ? `cos-presign: the credentials endpoint did not answer within ${timeout} ms`
         : `cos-presign: could not reach the credentials endpoint (${cause && cause.message})`, { cause });
+  };
+  let response;
+  let text;
+  try {
+    try {
+      response = await fetchImpl(target, { headers: { accept: 'application/json' }, signal: controller.signal });
+    } catch (cause) {
+      throw failed(cause);
+    }
+    if (!response.ok) {
+      throw new CredentialsError('ERR_CREDENTIALS_HTTP', `cos-presign: the credentials endpoint answered HTTP ${response.status}`,
+        { status: response.status });
+    }
+    try {
+      text = await response.text();
+    } catch (cause) {
+      throw failed(cause);
+    }
   } finally {
     clearTimeout(timer);
   }
-  if (!response.ok) {
-    throw new CredentialsError('ERR_CREDENTIALS_HTTP', `cos-presign: the credentials endpoint answered HTTP ${response.status}`,
-      { status: response.status });
-  }
-  const text = await response.text();
   let raw;
   try {
     raw = JSON.parse(text);

@@ -1,5 +1,5 @@
 // 'cos-presign/sigv4' for browsers, workers and bundlers: index.js with the
-// module that adds AWS SigV4 (presignUrlV4, signature: 'v4'), 6.7 KB gzip more.
+// module that adds AWS SigV4 (presignUrlV4, signature: 'v4'), 6.4 KB gzip more.
 import createCosPresignModule from './dist/cos-presign-core-sigv4.mjs';
 import { fetchWasm, makeInit } from './load.js';
 import { presignerFactory } from './presigner.js';

@@ -94,7 +94,7 @@ export function init(source?: WasmSource): Promise<Signer>;
 export class CredentialsError extends CosPresignError {
   readonly status?: number;
 }
-/** ERR_EXPIRES_BEYOND_CREDENTIALS (with strictExpiry), ERR_CREDENTIALS_EXPIRED, ERR_NOT_READY (getObjectUrlSync). */
+/** ERR_EXPIRES_BEYOND_CREDENTIALS (with strictExpiry), ERR_NOT_READY (getObjectUrlSync, getUploadUrlSync), ERR_DISPOSED. */
 export class ExpiryError extends CosPresignError {}
 
 /** Unix seconds; a string of digits is accepted too (some backends stringify them). */

@@ -9,10 +9,9 @@ import { typeName } from './options.js';
 import { sigV4NotInModule } from './signer.js';
 import { CredentialStore } from './credential-store.js';
 import { ServerClock } from './server-clock.js';
-import { checkKnown, downloadRequest, expiresOption, numberOption, uploadRequest } from './request-options.js';
-import { COS_SIGNATURE, MAX_V4_EXPIRES, V4_SIGNATURE } from './signature-kinds.js';
+import { booleanOption, checkKnown, downloadRequest, expiresOption, numberOption, uploadRequest } from './request-options.js';
+import { COS_SIGNATURE, V4_SIGNATURE } from './signature-kinds.js';
 
-export { ACTION_GET_OBJECT, ACTION_PUT_OBJECT, ACTION_S3_GET_OBJECT, ACTION_S3_PUT_OBJECT } from './signature-kinds.js';
 export { contentDisposition } from './request-options.js';
 
 const ACCELERATE_DOMAIN = '{Bucket}.cos.accelerate.myqcloud.com';
@@ -85,11 +84,11 @@ export class Presigner {
     // Host options are checked by the signer on every call; the presigner only carries them.
     this.#target = v4
       ? { bucket: options.bucket, region: options.region, endpoint: options.endpoint, pathStyle: options.pathStyle, service: options.service }
-      : { bucket: options.bucket, region: options.region, domain: options.accelerate ? ACCELERATE_DOMAIN : options.domain || '', protocol: options.protocol };
+      : { bucket: options.bucket, region: options.region, domain: booleanOption(options, 'accelerate', false) ? ACCELERATE_DOMAIN : options.domain || '', protocol: options.protocol };
 
     this.#init = init;
     this.#wasm = options.wasm;
-    this.#defaults = { defaultExpires, strictExpiry: options.strictExpiry === true };
+    this.#defaults = { defaultExpires, strictExpiry: booleanOption(options, 'strictExpiry', false) };
     const now = options.now || Date.now;
     this.#clock = new ServerClock(options.clockOffset, now);
     this.#store = new CredentialStore({
@@ -98,7 +97,7 @@ export class Presigner {
       refreshMargin: numberOption(options, 'refreshMargin', 60),
       retries: numberOption(options, 'retries', 2, { integer: true }),
       retryDelay: numberOption(options, 'retryDelay', 300),
-      scopeLimit: options.scopeLimit === true,
+      scopeLimit: booleanOption(options, 'scopeLimit', false),
     });
   }
 
@@ -121,6 +120,7 @@ export class Presigner {
     const request = this.#downloadRequest(options);
     checkKey(key);
     const [signer, credentials] = await Promise.all([this.#loadSigner(), this.#store.get(this.#scope('get', [key]))]);
+    this.#store.checkUsable(); // disposed while waiting: sign nothing
     const window = this.#window(request, credentials);
     return { url: this.#kind.one(signer, this.#common(credentials, window, 'get', request), key), ...window };
   }
@@ -135,6 +135,7 @@ export class Presigner {
     if (!Array.isArray(keys)) throw invalid('ERR_INVALID_TYPE', 'keys', 'must be an array of strings');
     keys.forEach((k, i) => checkKey(k, i));
     const [signer, credentials] = await Promise.all([this.#loadSigner(), this.#store.get(this.#scope('get', keys))]);
+    this.#store.checkUsable(); // disposed while waiting: sign nothing
     const window = this.#window(request, credentials);
     return { urls: this.#kind.many(signer, this.#common(credentials, window, 'get', request), keys), ...window };
   }
@@ -156,6 +157,7 @@ export class Presigner {
     const request = this.#uploadRequest(options);
     checkKey(key);
     const [signer, credentials] = await Promise.all([this.#loadSigner(), this.#store.get(this.#scope('put', [key]))]);
+    this.#store.checkUsable(); // disposed while waiting: sign nothing
     return this.#upload(signer, credentials, request, key);
   }
 
@@ -190,6 +192,7 @@ export class Presigner {
     checkKey(key);
     const scope = { ...this.#scope('get', [key]), action };
     const [signer, credentials] = await Promise.all([this.#loadSigner(), this.#store.get(scope)]);
+    this.#store.checkUsable(); // disposed while waiting: sign nothing
     return this.#kind.one(signer, this.#common(credentials, this.#window(request, credentials), method, request), key);
   }
 

@@ -21,12 +21,23 @@ export function checkKnown(options, allowed, what) {
   }
 }
 
-export function numberOption(o, field, fallback, { min = 0, integer = false } = {}) {
+// Timers take at most 2^31 - 1 ms; a larger delay fires at once.
+const MAX_MS = 2147483647;
+
+export function numberOption(o, field, fallback, { min = 0, integer = false, max = MAX_MS } = {}) {
   const v = o[field];
   if (v === undefined) return fallback;
-  if (typeof v !== 'number' || !Number.isFinite(v) || v < min || (integer && !Number.isInteger(v))) {
-    throw invalid('ERR_INVALID_VALUE', field, `must be a ${integer ? 'whole ' : ''}number of at least ${min}`);
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max || (integer && !Number.isInteger(v))) {
+    throw invalid('ERR_INVALID_VALUE', field, `must be a ${integer ? 'whole ' : ''}number from ${min} to ${max}`);
   }
+  return v;
+}
+
+/** A boolean option, or `fallback` when absent; anything else is ERR_INVALID_TYPE (never read as truthy). */
+export function booleanOption(o, field, fallback) {
+  const v = o[field];
+  if (v === undefined) return fallback;
+  if (typeof v !== 'boolean') throw invalid('ERR_INVALID_TYPE', field, `must be a boolean, not ${typeName(v)}`);
   return v;
 }
 
@@ -51,10 +62,7 @@ export function contentDisposition(type, name, field) {
 }
 
 function strictOf(options, fallback) {
-  const v = options.strictExpiry;
-  if (v === undefined) return fallback;
-  if (typeof v !== 'boolean') throw invalid('ERR_INVALID_TYPE', 'strictExpiry', `must be a boolean, not ${typeName(v)}`);
-  return v;
+  return booleanOption(options, 'strictExpiry', fallback);
 }
 
 /** A download's options -> { expires, query, headers: {}, strict }. */

@@ -97,7 +97,7 @@ export class ServerClock {
       }
       endTime = credentials.expiredTime;
     }
-    if (endTime <= nowS) throw new ExpiryError('ERR_CREDENTIALS_EXPIRED', 'cos-presign: the credentials have expired');
+    if (endTime <= nowS) throw new CredentialsError('ERR_CREDENTIALS_EXPIRED', 'cos-presign: the credentials have expired');
     startTime = Math.max(startTime, endTime - maxLifetime);
     return { startTime, endTime, expiresAt: new Date(endTime * 1000 - offset), clamped, clock: this.#source };
   }
