@@ -167,3 +167,21 @@ test('the human-readable explanation names what matters and never the secret or 
   }
   assert.ok(!r.stdout.includes(SECRET) && !r.stdout.includes(token));
 });
+
+test('text explain escapes control characters from the URL: no raw ESC, C1 or extra line reaches the terminal', () => {
+  // Hand-made (the signers refuse such keys): ESC [31m, a newline and U+009B
+  // (C1 CSI) in the key, ESC in the key id, a newline in a parameter name,
+  // ESC [2J in its value; printable UTF-8 (U+4F60) stays as is.
+  const url = `https://${HOST}/a%1B%5B31m%0Ab%C2%9B%E4%BD%A0?q-sign-algorithm=sha1&q-ak=AKID%1Bx` +
+    '&q-sign-time=1700000000%3B1700000060&q-key-time=1700000000%3B1700000060&q-header-list=host' +
+    '&q-url-param-list=&x%0Ay=%1B%5B2J&q-signature=00';
+  const r = runCli(['explain', '--now', '1700000010', url]);
+  assert.equal(r.status, 1, r.stderr);
+  assert.ok(!/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/.test(r.stdout), `a raw control character in\n${JSON.stringify(r.stdout)}`);
+  const lines = r.stdout.split('\n');
+  assert.ok(lines.includes('  key:        a\\x1B[31m\\x0Ab\\u{9B}\u4f60'), r.stdout);
+  assert.ok(lines.includes('  key id:     AKID\\x1Bx'), r.stdout);
+  assert.ok(lines.includes('    x\\x0Ay=\\x1B[2J'), r.stdout);
+  // Every line is a title or indented: none was forged by a newline from the URL.
+  for (const line of lines.slice(1, -1)) assert.match(line, /^(  |problems:)/);
+});
