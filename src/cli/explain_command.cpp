@@ -23,7 +23,7 @@ Failure explain_failure(const cos_presign::Error& e) {
   if (f == "method" || f == "now") where = "--" + f;
   if (f == "clockOffset") where = "--clock-offset";
   if (f == "secretKey") where = "secret key";
-  return fail(kExitRefused, where, e.code, library_message(e));
+  return fail(f == "secretKey" ? kExitCredentials : kExitRefused, where, e.code, library_message(e));
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 // the explanation of any such URL. Built on the C++ library
 // (include/cos_presign); --help documents the commands and exit codes.
 #include <algorithm>
+#include <csignal>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -68,6 +69,8 @@ const char kHelp[] =
 }  // namespace
 
 int main(int argc, char** argv) {
+  // A closed output pipe is a failed write (exit 5, as --help says), not death by SIGPIPE.
+  std::signal(SIGPIPE, SIG_IGN);
   const std::vector<std::string> args(argv + (argc > 1 ? 2 : argc), argv + argc);
   const std::string command = argc > 1 ? argv[1] : "";
   const bool help_asked = std::any_of(args.begin(), std::find(args.begin(), args.end(), "--"),

@@ -212,7 +212,11 @@ int run_url(const std::vector<std::string>& args) {
   }
   if (!urls) {
     const cos_presign::Error& e = urls.error();
-    return report(fail(kExitRefused, where_of(e, c, keys_from_stdin, from_file), e.code, library_message(e)));
+    const std::string& field = e.field;
+    const bool credential = field == "secretId" || field == "secretKey" || field == "sessionToken" ||
+                            field == "accessKeyId" || field == "secretAccessKey";
+    return report(fail(credential ? kExitCredentials : kExitRefused, where_of(e, c, keys_from_stdin, from_file), e.code,
+                       library_message(e)));
   }
   // URL by URL through stdio's buffer: no third copy of a large batch.
   bool written = true;

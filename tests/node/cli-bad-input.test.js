@@ -3,7 +3,7 @@
 // standard output, and never a secret in either.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -74,12 +74,10 @@ const CASES = [
   ['reserved query name', [...URL_ARGS, '--query', 'q-signature=x', 'k'], { env: COS_ENV }, 3, '--query', 'ERR_RESERVED_NAME'],
   ['domain with a scheme', [...URL_ARGS, '--domain', 'https://cdn.example.com', 'k'], { env: COS_ENV }, 3, '--domain', 'ERR_INVALID_DOMAIN'],
   ['protocol', [...URL_ARGS, '--protocol', 'ftp', 'k'], { env: COS_ENV }, 3, '--protocol', 'ERR_INVALID_PROTOCOL'],
-  ['secret id with a space', [...URL_ARGS, 'k'], { env: { ...COS_ENV, COS_SECRET_ID: 'AKID x' } }, 3, 'COS_SECRET_ID', 'ERR_INVALID_SECRET_ID'],
   ['v4 expires over 7 days', [...V4_ARGS, '--expires', '604801', 'k'], { env: AWS_ENV }, 3, '--expires', 'ERR_EXPIRES_TOO_LONG'],
   ['v4 endpoint scheme', [...V4_ARGS, '--endpoint', 'ftp://x.example', 'k'], { env: AWS_ENV }, 3, '--endpoint', 'ERR_INVALID_PROTOCOL'],
   ['v4 bucket', ['url', '--v4', '--bucket', 'Example_Bucket', '--region', 'us-east-1', 'k'], { env: AWS_ENV }, 3, '--bucket', 'ERR_INVALID_BUCKET'],
   ['v4 without region', ['url', '--v4', '--bucket', 'example-bucket', 'k'], { env: AWS_ENV }, 3, '--region', 'ERR_MISSING_FIELD'],
-  ['v4 access key with a slash', [...V4_ARGS, 'k'], { env: { ...AWS_ENV, AWS_ACCESS_KEY_ID: 'AKIA/X' } }, 3, 'AWS_ACCESS_KEY_ID', 'ERR_INVALID_ACCESS_KEY_ID'],
   ['explain: not a URL', ['explain', 'not a url'], { env: COS_ENV }, 3, 'URL', 'ERR_INVALID_URL'],
   ['explain: not http(s)', ['explain', 'ftp://example.com/a?q-signature=1'], { env: COS_ENV }, 3, 'URL', 'ERR_NOT_PRESIGNED_URL'],
   ['explain: bad method', ['explain', '--method', 'GE T', 'https://a.example/b?q-signature=1'], {}, 3, '--method', 'ERR_INVALID_METHOD'],
@@ -96,6 +94,9 @@ const CASES = [
   ['no AWS key id', [...V4_ARGS, 'k'], { env: { AWS_SECRET_ACCESS_KEY: SECRET } }, 4, 'AWS_ACCESS_KEY_ID', 'ERR_MISSING_FIELD'],
   ['no AWS secret', [...V4_ARGS, 'k'], { env: { AWS_ACCESS_KEY_ID: 'AKIAX' } }, 4, 'AWS_SECRET_ACCESS_KEY', 'ERR_MISSING_FIELD'],
   ['credentials file missing', [...URL_ARGS, '--credentials', join(dir, 'none.json'), 'k'], {}, 4, '--credentials', 'ERR_CREDENTIALS_FILE'],
+  ['secret id with a space', [...URL_ARGS, 'k'], { env: { ...COS_ENV, COS_SECRET_ID: 'AKID x' } }, 4, 'COS_SECRET_ID', 'ERR_INVALID_SECRET_ID'],
+  ['v4 access key with a slash', [...V4_ARGS, 'k'], { env: { ...AWS_ENV, AWS_ACCESS_KEY_ID: 'AKIA/X' } }, 4, 'AWS_ACCESS_KEY_ID', 'ERR_INVALID_ACCESS_KEY_ID'],
+  ['credentials file a directory', [...URL_ARGS, '--credentials', dir, 'k'], {}, 4, '--credentials', 'ERR_CREDENTIALS_FILE'],
   ['credentials file too large', [...URL_ARGS, '--credentials', bigFile, 'k'], {}, 4, '--credentials', 'ERR_TOO_LARGE'],
   ...[
     ['empty', ''], ['truncated', `{"credentials":{"tmpSecretId":"a","tmpSecretKey":"${SECRET}"`], ['not JSON', `tmpSecretKey=${SECRET}`],
@@ -162,4 +163,17 @@ test('a failed write to standard output (/dev/full) is exit 5, ERR_WRITE', () =>
   } finally {
     closeSync(full);
   }
+});
+
+test('a closed output pipe is exit 5, ERR_WRITE, not death by SIGPIPE', async () => {
+  // The reading end is closed at once: well over a pipe buffer of URLs cannot all be written.
+  const keys = Array.from({ length: 2000 }, (_, i) => `k${i}`);
+  const child = spawn(CLI, [...URL_ARGS, ...keys], { env: { PATH: process.env.PATH, ...COS_ENV }, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout.destroy();
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (d) => { stderr += d; });
+  const [status, signal] = await new Promise((resolve) => child.on('close', (code, sig) => resolve([code, sig])));
+  assert.equal(signal, null, 'killed by a signal');
+  assert.equal(status, 5, stderr);
+  assert.equal(stderr, 'cos-presign: standard output: ERR_WRITE: could not be written\n');
 });
