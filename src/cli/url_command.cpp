@@ -13,6 +13,7 @@
 #include "cli/credentials_file.h"
 #include "cli/output.h"
 #include "cos_presign/cos_presign.h"
+#include "core/text.h"
 
 namespace cli {
 namespace {
@@ -50,6 +51,11 @@ std::string where_of(const cos_presign::Error& e, const UrlCommand& c, bool keys
 // UTF-16 unit of anything else, and for " \ %) and the exact UTF-8 name.
 Failure content_disposition(const std::string& name, std::string& out) {
   if (name.empty()) return fail(kExitUsage, "--download", "ERR_MISSING_FIELD", "must not be empty");
+  // The fallback counts UTF-16 units from lead bytes: only sound on
+  // well-formed UTF-8, which --query requires too.
+  if (cospresign::check_utf8(name, "download").failed()) {
+    return fail(kExitRefused, "--download", "ERR_INVALID_UTF8", "is not well-formed UTF-8");
+  }
   std::string fallback;
   std::string exact;
   static const char kHex[] = "0123456789ABCDEF";

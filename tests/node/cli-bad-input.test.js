@@ -177,3 +177,15 @@ test('a closed output pipe is exit 5, ERR_WRITE, not death by SIGPIPE', async ()
   assert.equal(status, 5, stderr);
   assert.equal(stderr, 'cos-presign: standard output: ERR_WRITE: could not be written\n');
 });
+
+test('invalid UTF-8 in --download and --query is exit 3, ERR_INVALID_UTF8', () => {
+  // Node passes arguments as UTF-8, so printf makes the lone 0xFF byte.
+  for (const [option, value] of [['--download', 'a\\377.txt'], ['--query', 'a=\\377']]) {
+    const r = spawnSync('sh', ['-c', `exec "$0" "$@" ${option} "$(printf '${value}')" k`, CLI, ...URL_ARGS], {
+      env: { PATH: process.env.PATH, ...COS_ENV }, encoding: 'utf8',
+    });
+    assert.equal(r.status, 3, r.stderr);
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, new RegExp(`^cos-presign: ${option}: ERR_INVALID_UTF8: .+\\n$`));
+  }
+});
