@@ -46,6 +46,17 @@ std::string where_of(const cos_presign::Error& e, const UrlCommand& c, bool keys
   return f;
 }
 
+// The library's message without its "(#N)": WHERE already names the key by
+// its line or argument number, counted from 1, not the batch index from 0.
+std::string message_without_index(const cos_presign::Error& e) {
+  std::string m = library_message(e);
+  if (!e.has_index) return m;
+  const std::string index = " (#" + std::to_string(e.index) + ")";
+  const std::size_t at = m.find(index);
+  if (at != std::string::npos) m.erase(at, index.size());
+  return m;
+}
+
 // response-content-disposition for --download, exactly as the JS package's
 // contentDisposition('attachment', name): an ASCII fallback (one '_' per
 // UTF-16 unit of anything else, and for " \ %) and the exact UTF-8 name.
@@ -84,8 +95,9 @@ Failure content_disposition(const std::string& name, std::string& out) {
   return Failure{};
 }
 
-// Keys, one per line ("\r\n" too); a last line without '\n' counts, an empty
-// input is no key at all.
+// Keys, one per line ("\r\n" too); a last line without '\n' counts, blank
+// lines at the end (an editor's extra newline) do not, an empty input is no
+// key at all. A blank line in the middle stays, as an empty key the signer refuses.
 std::vector<std::string> split_lines(const std::string& text) {
   std::vector<std::string> keys;
   std::size_t start = 0;
@@ -97,6 +109,7 @@ std::vector<std::string> split_lines(const std::string& text) {
     keys.emplace_back(text, start, end - start);
     start = nl + 1;
   }
+  while (!keys.empty() && keys.back().empty()) keys.pop_back();
   return keys;
 }
 
@@ -222,7 +235,7 @@ int run_url(const std::vector<std::string>& args) {
     const bool credential = field == "secretId" || field == "secretKey" || field == "sessionToken" ||
                             field == "accessKeyId" || field == "secretAccessKey";
     return report(fail(credential ? kExitCredentials : kExitRefused, where_of(e, c, keys_from_stdin, from_file), e.code,
-                       library_message(e)));
+                       message_without_index(e)));
   }
   // URL by URL through stdio's buffer: no third copy of a large batch.
   bool written = true;

@@ -56,6 +56,8 @@ const CASES = [
   // 3: values the signer or the explainer refuses
   ['empty key argument', [...URL_ARGS, '--', ''], { env: COS_ENV }, 3, 'key argument 1', 'ERR_EMPTY_KEY'],
   ['empty line among stdin keys', URL_ARGS, { env: COS_ENV, input: 'a\n\nb\n' }, 3, 'key on line 2 of standard input', 'ERR_EMPTY_KEY'],
+  ['empty line among stdin keys, blank lines at the end', URL_ARGS, { env: COS_ENV, input: 'a\n\nb\n\n\n' }, 3, 'key on line 2 of standard input', 'ERR_EMPTY_KEY'],
+  ['only blank lines on stdin', URL_ARGS, { env: COS_ENV, input: '\n\r\n' }, 2, 'KEY', 'ERR_MISSING_FIELD'],
   ['key of slashes', [...URL_ARGS, 'ok', '//'], { env: COS_ENV }, 3, 'key argument 2', 'ERR_EMPTY_KEY'],
   ['dot segment', [...URL_ARGS, 'a/../b'], { env: COS_ENV }, 3, 'key argument 1', 'ERR_DOT_SEGMENT'],
   ['control character in a key', URL_ARGS, { env: COS_ENV, input: 'a\u0001b\n' }, 3, 'key on line 1 of standard input', 'ERR_CONTROL_CHARACTER'],
@@ -188,4 +190,15 @@ test('invalid UTF-8 in --download and --query is exit 3, ERR_INVALID_UTF8', () =
     assert.equal(r.stdout, '');
     assert.match(r.stderr, new RegExp(`^cos-presign: ${option}: ERR_INVALID_UTF8: .+\\n$`));
   }
+});
+
+test('stdin keys: blank lines at the end are ignored; a key error names one numbering, the line\'s', () => {
+  const ok = runCli(URL_ARGS, { env: COS_ENV, input: 'a\nb\n\n\r\n' });
+  assert.equal(ok.status, 0, ok.stderr);
+  assert.deepEqual(ok.stdout.trimEnd().split('\n').map((u) => new URL(u).pathname), ['/a', '/b']);
+  const bad = runCli(URL_ARGS, { env: COS_ENV, input: 'a\n\nb\n' });
+  assert.equal(bad.stderr, 'cos-presign: key on line 2 of standard input: ERR_EMPTY_KEY: key must not be empty\n');
+  const arg = runCli([...URL_ARGS, 'a', 'b', 'c/../d'], { env: COS_ENV });
+  assert.ok(arg.stderr.startsWith('cos-presign: key argument 3: ERR_DOT_SEGMENT: key '), arg.stderr);
+  assert.ok(!arg.stderr.includes('(#'), arg.stderr);
 });
