@@ -55,6 +55,8 @@ const char kHelp[] =
     "  --header 'N: v'       a header the client sends (repeatable)\n"
     "  --now UNIX            judge the window at this time (default: now)\n"
     "  --clock-offset MS     add MS milliseconds to the clock (server time - local time)\n"
+    "  --credentials FILE    verify a COS link with the tmpSecretKey of a qcloud-cos-sts file ('-':\n"
+    "                        standard input); refused for SigV4 links (ERR_CONFLICTING_OPTIONS)\n"
     "\n"
     "Exit codes:\n"
     "  0  success (explain: no problem found)\n"

@@ -53,6 +53,7 @@ const CASES = [
   ['explain without URL', ['explain'], {}, 2, 'URL', 'ERR_MISSING_VALUE'],
   ['explain with two URLs', ['explain', 'https://a/b', 'https://a/c'], {}, 2, 'URL', 'ERR_INVALID_VALUE'],
   ['explain --now not a number', ['explain', '--now', 'soon', 'https://a/b'], {}, 2, '--now', 'ERR_INVALID_VALUE'],
+  ['explain --credentials with a SigV4 link', ['explain', '--credentials', join(dir, 'none.json'), `https://example-bucket.s3.amazonaws.com/a?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKIAX%2F20130524%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Date=20130524T000000Z&X-Amz-Expires=60&X-Amz-SignedHeaders=host&X-Amz-Signature=${'0'.repeat(64)}`], { env: AWS_ENV }, 2, '--credentials', 'ERR_CONFLICTING_OPTIONS'],
   // 3: values the signer or the explainer refuses
   ['empty key argument', [...URL_ARGS, '--', ''], { env: COS_ENV }, 3, 'key argument 1', 'ERR_EMPTY_KEY'],
   ['empty line among stdin keys', URL_ARGS, { env: COS_ENV, input: 'a\n\nb\n' }, 3, 'key on line 2 of standard input', 'ERR_EMPTY_KEY'],
