@@ -137,10 +137,18 @@ test('--help is readable, lists every option and the exit codes, and exits 0', (
     const r = runCli(args);
     assert.equal(r.status, 0);
     for (const part of ['--bucket', '--region', '--expires', '--download', '--method', '--header', '--domain', '--start-time',
-      '--credentials', '--v4', '--endpoint', 'COS_SECRET_ID', 'AWS_ACCESS_KEY_ID', 'explain', '--json', 'Exit codes']) {
+      '--credentials', '--v4', '--endpoint', 'COS_SECRET_ID', 'AWS_ACCESS_KEY_ID', 'AWS_DEFAULT_REGION', 'explain', '--json',
+      '--now', '--clock-offset', 'Exit codes']) {
       assert.ok(r.stdout.includes(part), `--help mentions ${part}`);
     }
     assert.ok(r.stdout.split('\n').every((l) => l.length <= 100), 'lines fit a terminal');
+    // The explain part names every explain option, --credentials included.
+    const explainPart = r.stdout.slice(r.stdout.indexOf('\nexplain:'), r.stdout.indexOf('\nExit codes'));
+    const usage = r.stdout.slice(r.stdout.indexOf('cos-presign explain'), r.stdout.indexOf('cos-presign --help'));
+    for (const option of ['--json', '--method', '--header', '--now', '--clock-offset', '--credentials']) {
+      assert.ok(explainPart.includes(`  ${option} `), `explain options list ${option}`);
+      assert.ok(usage.includes(`[${option}`), `explain usage shows ${option}`);
+    }
   }
   // A key named --help after -- is a key.
   const r = runCli([...URL_ARGS, '--', '--help'], { env: COS_ENV });
