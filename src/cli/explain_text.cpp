@@ -1,5 +1,7 @@
 #include "cli/explain_text.h"
 
+#include <strings.h>
+
 #include <cstdint>
 #include <cstdio>
 
@@ -66,7 +68,33 @@ std::string printable(const std::string& s) {
   return out;
 }
 
-bool is_token(const std::string& name) { return name == "x-cos-security-token" || name == "X-Amz-Security-Token"; }
+// The session token's names, as parameters and as headers, in any case.
+bool is_token(const std::string& name) {
+  return name.size() == 20 && (strncasecmp(name.c_str(), "x-cos-security-token", 20) == 0 ||
+                               strncasecmp(name.c_str(), "x-amz-security-token", 20) == 0);
+}
+
+// One line of a canonical string with the session token's value hidden, as
+// the parameter lists hide it: "name=value" pairs joined by '&' (the query)
+// and "name:value" lines (the headers).
+std::string without_token(const std::string& line) {
+  std::string out;
+  std::size_t start = 0;
+  while (start <= line.size()) {
+    std::size_t end = line.find('&', start);
+    if (end == std::string::npos) end = line.size();
+    const std::size_t sep = line.find_first_of("=:", start);
+    if (sep < end && is_token(line.substr(start, sep - start))) {
+      out.append(line, start, sep + 1 - start).append("(session token, hidden)");
+    } else {
+      out.append(line, start, end - start);
+    }
+    if (end == line.size()) break;
+    out.push_back('&');
+    start = end + 1;
+  }
+  return out;
+}
 
 void list(std::string& out, const char* title, const std::vector<cos_presign::NamedValue>& values, char sep) {
   out.append("  ").append(title).append(":");
@@ -89,7 +117,7 @@ void list(std::string& out, const char* title, const std::vector<cos_presign::Na
   }
 }
 
-// A canonical string, one indented line per line, so its '\n's are visible
+// A canonical string, one indented line per line, the session token hidden, so its '\n's are visible
 // (a '\n' decoded from the key is one of them: it is in the signed string).
 void block(std::string& out, const char* title, const std::string& text) {
   out.append("  ").append(title).append(":\n");
@@ -99,7 +127,7 @@ void block(std::string& out, const char* title, const std::string& text) {
     const bool last = nl == std::string::npos;
     if (last) nl = text.size();
     if (last && start == text.size()) break;
-    out.append("    | ").append(printable(text.substr(start, nl - start))).append(last ? "\n" : "\\n\n");
+    out.append("    | ").append(printable(without_token(text.substr(start, nl - start)))).append(last ? "\n" : "\\n\n");
     start = nl + 1;
   }
 }

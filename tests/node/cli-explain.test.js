@@ -185,3 +185,16 @@ test('text explain escapes control characters from the URL: no raw ESC, C1 or ex
   // Every line is a title or indented: none was forged by a newline from the URL.
   for (const line of lines.slice(1, -1)) assert.match(line, /^(  |problems:)/);
 });
+
+test('the text explanation of a SigV4 link hides the session token in the canonical request too', () => {
+  const token = 'TOKEN/v4+not=in-text';
+  const url = signer.presignUrlV4({ accessKeyId: 'AKIAEXPLAIN0123456789', secretAccessKey: SECRET, sessionToken: token,
+    bucket: 'example-bucket', region: 'us-west-2', key: 'a.txt', headers: { 'X-Amz-Security-Token': token } });
+  const r = runCli(['explain', '--header', `X-Amz-Security-Token: ${token}`, url], { env: { AWS_SECRET_ACCESS_KEY: SECRET } });
+  assert.equal(r.status, 0, r.stdout);
+  assert.ok(r.stdout.includes('verified:   yes'), r.stdout);
+  for (const form of [token, encodeURIComponent(token), 'TOKEN']) assert.ok(!r.stdout.includes(form), `${form} in\n${r.stdout}`);
+  const canonical = r.stdout.slice(r.stdout.indexOf('canonical request:'), r.stdout.indexOf('credential scope:'));
+  assert.ok(canonical.includes('&X-Amz-Security-Token=(session token, hidden)&'), canonical);
+  assert.ok(canonical.includes('    | x-amz-security-token:(session token, hidden)\\n'), canonical);
+});
