@@ -1,11 +1,9 @@
 # The C++ library (public headers in include/cos_presign/), the explainer and
 # the cos-presign CLI, natively. Included by the top-level CMakeLists.txt.
 #
-#   cos_presign_explain  src/core/explain*.cpp, url_parts.cpp: URL parsing,
-#                        canonical strings, verification. Never linked into the
-#                        wasm modules (no op of the request codec uses it).
 #   cos_presign          the installable library: the facade (src/lib/) over
-#                        the core, the explainer and mbedTLS's four files, in
+#                        the core, the explainer (src/core/explain*.cpp,
+#                        url_parts.cpp) and mbedTLS's three digest files, in
 #                        one static archive, so a consumer links one file and
 #                        needs neither mbedTLS nor our private headers.
 #   cos-presign          the CLI (src/cli/).
@@ -18,10 +16,6 @@ set(COS_PRESIGN_EXPLAIN_SOURCES
   src/core/explain_common.cpp
   src/core/explain_cos.cpp
   src/core/explain_sigv4.cpp)
-
-add_library(cos_presign_explain STATIC ${COS_PRESIGN_EXPLAIN_SOURCES})
-target_link_libraries(cos_presign_explain PUBLIC cos_presign_core)
-target_compile_options(cos_presign_explain PRIVATE -Wall -Wextra -Wpedantic -Werror)
 
 # The core and mbedTLS sources are compiled again into this archive (a few
 # small files) rather than shipped as three archives with build-tree paths.
@@ -59,24 +53,31 @@ target_include_directories(cos-presign PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/src)
 target_link_libraries(cos-presign PRIVATE cos_presign)
 target_compile_options(cos-presign PRIVATE -fno-exceptions -fno-rtti -Wall -Wextra -Wpedantic -Werror)
 
+# Sanitizers for this build's tests only: never in the exported (installed)
+# target's interface, which would make every consumer link ASan/UBSan.
 if(COS_PRESIGN_SANITIZE)
-  foreach(t cos_presign_explain cos_presign cos-presign)
-    target_compile_options(${t} PUBLIC ${_san})
-    target_link_options(${t} PUBLIC ${_san})
+  foreach(t cos_presign cos-presign)
+    target_compile_options(${t} PUBLIC "$<BUILD_INTERFACE:${_san}>")
+    target_link_options(${t} PUBLIC "$<BUILD_INTERFACE:${_san}>")
   endforeach()
 endif()
 
 # --- cmake --install: lib, headers, CLI, package config ----------------------
-install(TARGETS cos_presign EXPORT cos_presign_targets
-  ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
-  INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
-install(DIRECTORY include/cos_presign DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
-install(TARGETS cos-presign RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
-set(_cmake_dir ${CMAKE_INSTALL_LIBDIR}/cmake/cos_presign)
-install(EXPORT cos_presign_targets NAMESPACE cos_presign:: FILE cos_presignTargets.cmake DESTINATION ${_cmake_dir})
-configure_package_config_file(cmake/cos_presignConfig.cmake.in
-  ${CMAKE_CURRENT_BINARY_DIR}/cos_presignConfig.cmake INSTALL_DESTINATION ${_cmake_dir})
-write_basic_package_version_file(${CMAKE_CURRENT_BINARY_DIR}/cos_presignConfigVersion.cmake
-  COMPATIBILITY SameMinorVersion)
-install(FILES ${CMAKE_CURRENT_BINARY_DIR}/cos_presignConfig.cmake
-  ${CMAKE_CURRENT_BINARY_DIR}/cos_presignConfigVersion.cmake DESTINATION ${_cmake_dir})
+# On when this is the top-level project; a project that add_subdirectory()s
+# it links the library and installs nothing of ours unless it asks.
+option(COS_PRESIGN_INSTALL "Install the library, its headers, package config and the CLI" ${PROJECT_IS_TOP_LEVEL})
+if(COS_PRESIGN_INSTALL)
+  install(TARGETS cos_presign EXPORT cos_presign_targets
+    ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
+    INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+  install(DIRECTORY include/cos_presign DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+  install(TARGETS cos-presign RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+  set(_cmake_dir ${CMAKE_INSTALL_LIBDIR}/cmake/cos_presign)
+  install(EXPORT cos_presign_targets NAMESPACE cos_presign:: FILE cos_presignTargets.cmake DESTINATION ${_cmake_dir})
+  configure_package_config_file(cmake/cos_presignConfig.cmake.in
+    ${CMAKE_CURRENT_BINARY_DIR}/cos_presignConfig.cmake INSTALL_DESTINATION ${_cmake_dir})
+  write_basic_package_version_file(${CMAKE_CURRENT_BINARY_DIR}/cos_presignConfigVersion.cmake
+    COMPATIBILITY SameMinorVersion)
+  install(FILES ${CMAKE_CURRENT_BINARY_DIR}/cos_presignConfig.cmake
+    ${CMAKE_CURRENT_BINARY_DIR}/cos_presignConfigVersion.cmake DESTINATION ${_cmake_dir})
+endif()

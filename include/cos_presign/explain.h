@@ -99,7 +99,10 @@ Result<Explanation> explain_url(std::string_view url, const ExplainOptions& opti
 // Whether the URL's signature is the one `secret_key` gives for the request
 // `options` describe (method, headers): explain_url's `verified`. The
 // window is not part of it (an expired link can verify); explain_url says why
-// a link fails.
+// a link fails. The answer is value(): the Result's operator bool only means
+// "no error" (the URL could be read), so `if (verify_url(...))` is true for a
+// forged link too; write `auto r = verify_url(...); if (r && r.value())`.
+// The signatures are compared in constant time.
 Result<bool> verify_url(std::string_view url, std::string_view secret_key, ExplainOptions options = {});
 
 // The shared JSON shape, compact, as JSON.stringify(explainUrl(...)) prints it.

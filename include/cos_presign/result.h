@@ -1,7 +1,8 @@
-// cos_presign: errors as values. Every call returns a Result<T>: the value,
-// or an Error with the same stable `code` the JS package throws
-// ("ERR_EMPTY_KEY", ...). No exceptions are thrown; messages name the option
-// at fault and never contain its value (so never a secret).
+// cos_presign: errors as values. Every call that can fail returns a
+// Result<T>: the value, or an Error with the same stable `code` the JS
+// package throws ("ERR_EMPTY_KEY", ...); to_json() cannot fail and returns
+// its string. No exceptions are thrown; messages name the option at fault and
+// never contain its value (so never a secret).
 #pragma once
 
 #include <cstdint>
@@ -22,8 +23,13 @@ template <class T>
 class Result {
  public:
   Result(T value) : value_(std::move(value)) {}  // NOLINT: implicit, so `return value;` works
-  Result(Error error) : error_(std::move(error)) {}  // NOLINT
+  // An Error always means failure: one built without a code gets
+  // "ERR_INTERNAL", so it can never read as success.
+  Result(Error error) : error_(std::move(error)) {  // NOLINT
+    if (error_.code.empty()) error_.code = "ERR_INTERNAL";
+  }
 
+  // "No error", not the value: for Result<bool> (verify_url) test value() too.
   bool ok() const { return error_.code.empty(); }
   explicit operator bool() const { return ok(); }
   // The value; meaningful only when ok().

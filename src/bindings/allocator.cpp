@@ -2,8 +2,13 @@
 // emmalloc (0.7 KB gzip less): power-of-two size classes, each with a free
 // list, carved from the top of the heap and never returned. The core's
 // allocations repeat the same few sizes per request (batches are chunked by
-// the wrapper), so blocks are reused and linear memory stays flat; a block
-// wastes at most half its size. Not used natively (the core is plain C++).
+// the wrapper), so blocks are reused and linear memory stays flat. A request
+// of n bytes takes the smallest power-of-two block of at least n + 8 (the
+// class header; 16 bytes at least), so a block is under twice n + 8: large
+// requests waste under half their block, small ones more (1 byte takes 16).
+// When linear memory cannot grow (2 GiB, or the engine refuses) malloc
+// returns null; operator new, built without exceptions, then aborts and the
+// module traps. Not used natively (the core is plain C++).
 #include <cstddef>
 #include <cstdint>
 #include <cstring>

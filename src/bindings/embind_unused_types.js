@@ -4,8 +4,9 @@
 // integers and bools across (strings travel through linear memory, see
 // embind.cpp), so the converters for std::string, std::wstring, emval
 // handles, floats and typed-array views are replaced with no-ops: 1.5 KB
-// gzip less glue. A binding that used one of these types would fail at
-// init() with Embind's "unbound type" error, never silently.
+// gzip less glue. A binding that used one of these types would still load:
+// it fails at the first call of a function using it, with Embind's "Cannot
+// call X due to unbound types: ..." error, never silently.
 mergeInto(LibraryManager.library, {
   _embind_register_std_string: function() {},
   _embind_register_std_wstring: function() {},

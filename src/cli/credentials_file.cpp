@@ -57,6 +57,7 @@ Failure read_input(const std::string& path, std::size_t limit, const std::string
   char buffer[1 << 16];
   std::size_t n = 0;
   bool too_large = false;
+  errno = 0;
   while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0) {
     if (out.size() + n > limit) {
       too_large = true;
@@ -65,9 +66,16 @@ Failure read_input(const std::string& path, std::size_t limit, const std::string
     out.append(buffer, n);
   }
   const bool read_error = std::ferror(f) != 0;
+  const int read_errno = errno;
   if (!is_stdin) std::fclose(f);
   if (too_large) {
     return fail(kExitCredentials, where, "ERR_TOO_LARGE", "is larger than " + std::to_string(limit) + " bytes");
+  }
+  // A file that opens but cannot be read (a directory, EIO) is a credentials
+  // problem; standard input failing is an I/O one.
+  if (read_error && !is_stdin) {
+    return fail(kExitCredentials, where, "ERR_CREDENTIALS_FILE",
+                std::string("cannot be read: ") + std::strerror(read_errno != 0 ? read_errno : EIO));
   }
   if (read_error) return fail(kExitIo, where, "ERR_READ", "could not be read");
   return Failure{};

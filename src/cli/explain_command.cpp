@@ -23,7 +23,7 @@ Failure explain_failure(const cos_presign::Error& e) {
   if (f == "method" || f == "now") where = "--" + f;
   if (f == "clockOffset") where = "--clock-offset";
   if (f == "secretKey") where = "secret key";
-  return fail(kExitRefused, where, e.code, library_message(e));
+  return fail(f == "secretKey" ? kExitCredentials : kExitRefused, where, e.code, library_message(e));
 }
 
 }  // namespace
@@ -41,8 +41,13 @@ int run_explain(const std::vector<std::string>& args) {
   cos_presign::Result<cos_presign::Explanation> e = cos_presign::explain_url(c.url, o);
   if (!e) return report(explain_failure(e.error()));
   const bool cos = e->kind == cos_presign::UrlKind::kCos;
+  if (c.credentials_path && !cos) {
+    // A qcloud-cos-sts file holds COS keys: it cannot verify a SigV4 link.
+    return report(fail(kExitUsage, "--credentials", "ERR_CONFLICTING_OPTIONS",
+                       "holds COS credentials and cannot verify a SigV4 link: set AWS_SECRET_ACCESS_KEY instead"));
+  }
   std::string secret;
-  if (c.credentials_path && cos) {
+  if (c.credentials_path) {
     std::string text;
     StsCredentials sts;
     f = read_input(*c.credentials_path, kMaxCredentialsFile, "--credentials", text);

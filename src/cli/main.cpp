@@ -2,6 +2,7 @@
 // the explanation of any such URL. Built on the C++ library
 // (include/cos_presign); --help documents the commands and exit codes.
 #include <algorithm>
+#include <csignal>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -19,7 +20,8 @@ const char kHelp[] =
     "  cos-presign url --bucket B --region R [options] KEY...\n"
     "  cos-presign url --bucket B --region R [options] < keys.txt\n"
     "  cos-presign url --v4 --endpoint URL --bucket B --region R [options] KEY...\n"
-    "  cos-presign explain [--json] [--method M] [--header 'Name: value'] URL\n"
+    "  cos-presign explain [--json] [--method M] [--header 'Name: value'] [--now UNIX]\n"
+    "                      [--clock-offset MS] [--credentials FILE] URL\n"
     "  cos-presign --help | --version\n"
     "\n"
     "url: one URL per key on standard output, one per line, in order. Without KEY arguments\n"
@@ -42,8 +44,8 @@ const char kHelp[] =
     "  --path-style          --v4: the bucket in the path, not the host\n"
     "  --                    the arguments after it are keys, even when they start with '-'\n"
     "Credentials: COS_SECRET_ID, COS_SECRET_KEY, COS_SESSION_TOKEN (or --credentials);\n"
-    "with --v4: AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN (and AWS_REGION\n"
-    "when --region is not given).\n"
+    "with --v4: AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN (and AWS_REGION,\n"
+    "else AWS_DEFAULT_REGION, when --region is not given).\n"
     "\n"
     "explain: what the URL grants and how it was signed, rebuilt as the server does (host, bucket,\n"
     "region, key, window, signed and unsigned headers and parameters, canonical strings). With the\n"
@@ -54,6 +56,8 @@ const char kHelp[] =
     "  --header 'N: v'       a header the client sends (repeatable)\n"
     "  --now UNIX            judge the window at this time (default: now)\n"
     "  --clock-offset MS     add MS milliseconds to the clock (server time - local time)\n"
+    "  --credentials FILE    verify a COS link with the tmpSecretKey of a qcloud-cos-sts file ('-':\n"
+    "                        standard input); refused for SigV4 links (ERR_CONFLICTING_OPTIONS)\n"
     "\n"
     "Exit codes:\n"
     "  0  success (explain: no problem found)\n"
@@ -68,6 +72,8 @@ const char kHelp[] =
 }  // namespace
 
 int main(int argc, char** argv) {
+  // A closed output pipe is a failed write (exit 5, as --help says), not death by SIGPIPE.
+  std::signal(SIGPIPE, SIG_IGN);
   const std::vector<std::string> args(argv + (argc > 1 ? 2 : argc), argv + argc);
   const std::string command = argc > 1 ? argv[1] : "";
   const bool help_asked = std::any_of(args.begin(), std::find(args.begin(), args.end(), "--"),

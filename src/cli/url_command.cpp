@@ -13,6 +13,7 @@
 #include "cli/credentials_file.h"
 #include "cli/output.h"
 #include "cos_presign/cos_presign.h"
+#include "core/text.h"
 
 namespace cli {
 namespace {
@@ -45,11 +46,27 @@ std::string where_of(const cos_presign::Error& e, const UrlCommand& c, bool keys
   return f;
 }
 
+// The library's message without its "(#N)": WHERE already names the key by
+// its line or argument number, counted from 1, not the batch index from 0.
+std::string message_without_index(const cos_presign::Error& e) {
+  std::string m = library_message(e);
+  if (!e.has_index) return m;
+  const std::string index = " (#" + std::to_string(e.index) + ")";
+  const std::size_t at = m.find(index);
+  if (at != std::string::npos) m.erase(at, index.size());
+  return m;
+}
+
 // response-content-disposition for --download, exactly as the JS package's
 // contentDisposition('attachment', name): an ASCII fallback (one '_' per
 // UTF-16 unit of anything else, and for " \ %) and the exact UTF-8 name.
 Failure content_disposition(const std::string& name, std::string& out) {
   if (name.empty()) return fail(kExitUsage, "--download", "ERR_MISSING_FIELD", "must not be empty");
+  // The fallback counts UTF-16 units from lead bytes: only sound on
+  // well-formed UTF-8, which --query requires too.
+  if (cospresign::check_utf8(name, "download").failed()) {
+    return fail(kExitRefused, "--download", "ERR_INVALID_UTF8", "is not well-formed UTF-8");
+  }
   std::string fallback;
   std::string exact;
   static const char kHex[] = "0123456789ABCDEF";
@@ -78,8 +95,9 @@ Failure content_disposition(const std::string& name, std::string& out) {
   return Failure{};
 }
 
-// Keys, one per line ("\r\n" too); a last line without '\n' counts, an empty
-// input is no key at all.
+// Keys, one per line ("\r\n" too); a last line without '\n' counts, blank
+// lines at the end (an editor's extra newline) do not, an empty input is no
+// key at all. A blank line in the middle stays, as an empty key the signer refuses.
 std::vector<std::string> split_lines(const std::string& text) {
   std::vector<std::string> keys;
   std::size_t start = 0;
@@ -91,6 +109,7 @@ std::vector<std::string> split_lines(const std::string& text) {
     keys.emplace_back(text, start, end - start);
     start = nl + 1;
   }
+  while (!keys.empty() && keys.back().empty()) keys.pop_back();
   return keys;
 }
 
@@ -212,7 +231,11 @@ int run_url(const std::vector<std::string>& args) {
   }
   if (!urls) {
     const cos_presign::Error& e = urls.error();
-    return report(fail(kExitRefused, where_of(e, c, keys_from_stdin, from_file), e.code, library_message(e)));
+    const std::string& field = e.field;
+    const bool credential = field == "secretId" || field == "secretKey" || field == "sessionToken" ||
+                            field == "accessKeyId" || field == "secretAccessKey";
+    return report(fail(credential ? kExitCredentials : kExitRefused, where_of(e, c, keys_from_stdin, from_file), e.code,
+                       message_without_index(e)));
   }
   // URL by URL through stdio's buffer: no third copy of a large batch.
   bool written = true;

@@ -13,8 +13,14 @@ struct CivilTime {
 };
 
 inline CivilTime civil_time(std::int64_t unix_seconds) {
-  std::int64_t days = unix_seconds >= 0 ? unix_seconds / 86400 : -((-unix_seconds + 86399) / 86400);
-  const std::int64_t secs = unix_seconds - days * 86400;
+  // Floor division by remainder, never negating: -INT64_MIN overflows, and
+  // days * 86400 would too at that end.
+  std::int64_t days = unix_seconds / 86400;
+  std::int64_t secs = unix_seconds % 86400;
+  if (secs < 0) {
+    secs += 86400;
+    --days;
+  }
   days += 719468;
   const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
   const std::int64_t doe = days - era * 146097;

@@ -189,5 +189,14 @@ void locate_bucket(const Link& link, bool sigv4, LinkExplanation& out) {
   }
 }
 
+bool same_signature(std::string_view ours, std::string_view theirs) {
+  if (ours.size() != theirs.size()) return false;  // the length is public: 40 or 64 hex digits
+  unsigned char diff = 0;
+  for (std::size_t i = 0; i < ours.size(); ++i) {
+    diff |= static_cast<unsigned char>(ours[i] ^ theirs[i]);
+  }
+  return diff == 0;
+}
+
 }  // namespace explain_detail
 }  // namespace cospresign

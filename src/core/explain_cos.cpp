@@ -241,21 +241,21 @@ ExplainError explain_cos(const ExplainRequest& request, const Link& link, LinkEx
                          string_to_sign(sign, http_string(method, path, param_pairs, header_pairs(host), encoder)));
   };
   const std::string ours = cos_signature(request.secret_key, key_time, out.string_to_sign);
-  out.verified = !ours.empty() && ours == out.signature;
+  out.verified = !ours.empty() && same_signature(ours, out.signature);
   if (out.verified) return ExplainError{};
 
   // The inputs a COS signature most often differs in, most likely first.
   const std::string& host = link.url.host;
   for (const char* method : kOtherMethods) {
     if (method == out.method) continue;
-    if (sign(method, link.path, host, encode_view, key_time, sign_time) == out.signature) {
+    if (same_signature(sign(method, link.path, host, encode_view, key_time, sign_time), out.signature)) {
       add_mismatch(out, "q-signature", std::string("method ") + method + ": the link was signed for " + method +
                                            ", not " + out.method + " (pass the method the client uses)");
       return ExplainError{};
     }
   }
   if (link.url.path != link.path &&
-      sign(out.method, link.url.path, host, encode_view, key_time, sign_time) == out.signature) {
+      same_signature(sign(out.method, link.url.path, host, encode_view, key_time, sign_time), out.signature)) {
     add_mismatch(out, "q-signature", "the percent-encoded path " + link.url.path +
                                          ": the signer signed the encoded path, not the decoded key COS signs");
     return ExplainError{};
@@ -263,7 +263,7 @@ ExplainError explain_cos(const ExplainRequest& request, const Link& link, LinkEx
   if (link.path.find('+') != std::string::npos) {
     std::string spaced = link.path;
     std::replace(spaced.begin(), spaced.end(), '+', ' ');
-    if (sign(out.method, spaced, host, encode_view, key_time, sign_time) == out.signature) {
+    if (same_signature(sign(out.method, spaced, host, encode_view, key_time, sign_time), out.signature)) {
       add_mismatch(out, "q-signature",
                    "the key with spaces where the path has a raw \"+\": the signer signed spaces and the URL carries "
                    "\"+\" (send spaces as %20)");
@@ -271,16 +271,17 @@ ExplainError explain_cos(const ExplainRequest& request, const Link& link, LinkEx
     }
   }
   for (const std::string& other : other_hosts(link)) {
-    if (sign(out.method, link.path, other, encode_view, key_time, sign_time) == out.signature) {
+    if (same_signature(sign(out.method, link.path, other, encode_view, key_time, sign_time), out.signature)) {
       add_mismatch(out, "q-signature", "host " + other + ": the link was signed for another host than the URL's");
       return ExplainError{};
     }
   }
-  if (key_time != sign_time && sign(out.method, link.path, host, encode_view, sign_time, key_time) == out.signature) {
+  if (key_time != sign_time &&
+      same_signature(sign(out.method, link.path, host, encode_view, sign_time, key_time), out.signature)) {
     add_mismatch(out, "q-signature", "with q-key-time and q-sign-time swapped: the signer mixed up the two");
     return ExplainError{};
   }
-  if (sign(out.method, link.path, host, encode_uri_component, key_time, sign_time) == out.signature) {
+  if (same_signature(sign(out.method, link.path, host, encode_uri_component, key_time, sign_time), out.signature)) {
     add_mismatch(out, "q-signature",
                  "values encoded with encodeURIComponent, which leaves ! ' ( ) * as they are: COS encodes them");
     return ExplainError{};

@@ -61,6 +61,11 @@ void locate_bucket(const Link& link, bool sigv4, LinkExplanation& out);
 
 extern const char* const kOtherMethods[5];
 
+// Whether a computed signature equals the link's, in time that depends on the
+// length only, not on where the first differing character is: a verifier
+// that answers per guess must not leak the expected signature byte by byte.
+bool same_signature(std::string_view ours, std::string_view theirs);
+
 ExplainError explain_cos(const ExplainRequest& request, const Link& link, LinkExplanation& out);
 ExplainError explain_sigv4(const ExplainRequest& request, const Link& link, LinkExplanation& out);
 

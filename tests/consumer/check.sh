@@ -30,6 +30,10 @@ case "$mode" in
     if [ -n "$(find "$work/prefix/include" -name '*.h' ! -path '*/cos_presign/*' | head -1)" ]; then
       echo "headers other than include/cos_presign/ were installed"; exit 1
     fi
+    # mbedTLS's digest files only: md.c (its HMAC) is not used by the library.
+    if ar t "$work/prefix/lib/libcos_presign.a" | grep -qx 'md\.c\.o'; then
+      echo "libcos_presign.a contains mbedTLS's md.c"; exit 1
+    fi
     cmake -S "$repo/tests/consumer" -B "$work/consumer" -DCMAKE_PREFIX_PATH="$work/prefix" >"$work/consumer-configure.log"
     ;;
   add_subdirectory)
@@ -37,6 +41,10 @@ case "$mode" in
     # find_package case runs the Release build.
     cmake -S "$repo/tests/consumer" -B "$work/consumer" -DCOS_PRESIGN_SOURCE_DIR="$repo" \
       -DCMAKE_BUILD_TYPE=Debug >"$work/consumer-configure.log"
+    # COS_PRESIGN_INSTALL is off below the top level: the parent's install gets nothing of ours.
+    if grep -q 'cos_presign' "$work/consumer/cos_presign/cmake_install.cmake"; then
+      echo "add_subdirectory() of cos-presign added install rules"; exit 1
+    fi
     ;;
   *) echo "usage: check.sh find_package|add_subdirectory WORKDIR" >&2; exit 2 ;;
 esac

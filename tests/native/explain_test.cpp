@@ -170,6 +170,21 @@ TEST(Explain, VerifyUrl) {
   EXPECT_EQ(cos_presign::verify_url(kTencentUrl, kSecretKey, o).value(), false);
   EXPECT_EQ(cos_presign::verify_url(kTencentUrl, "", o).error().code, "ERR_MISSING_FIELD");
   EXPECT_EQ(cos_presign::verify_url("https://example.com/a", kSecretKey).error().code, "ERR_NOT_PRESIGNED_URL");
+  // A signature one digit off at the end, or cut short: no error (operator
+  // bool is true), and value() false.
+  o.method = "GET";
+  const std::size_t at = kTencentUrl.find("q-signature=") + std::string("q-signature=").size();
+  std::string last_off = kTencentUrl;
+  const std::size_t last = at + 39;
+  last_off[last] = last_off[last] == '0' ? '1' : '0';
+  const cos_presign::Result<bool> r = cos_presign::verify_url(last_off, kSecretKey, o);
+  EXPECT_TRUE(static_cast<bool>(r));
+  EXPECT_FALSE(r.value());
+  std::string short_one = kTencentUrl;
+  short_one.erase(last, 1);
+  const cos_presign::Result<bool> cut = cos_presign::verify_url(short_one, kSecretKey, o);
+  EXPECT_TRUE(cut.ok()) << cut.error().code;
+  EXPECT_FALSE(cut.value());
 }
 
 TEST(Explain, WithoutSecretNothingIsVerified) {

@@ -216,4 +216,17 @@ TEST(LibrarySigV4, BadInput) {
   EXPECT_EQ(batch.error().index, 1u);
 }
 
+TEST(LibraryResult, AnErrorWithoutCodeIsStillAFailure) {
+  cos_presign::Error e;
+  e.field = "key";
+  const cos_presign::Result<int> r = e;
+  EXPECT_FALSE(r.ok());
+  EXPECT_FALSE(static_cast<bool>(r));
+  EXPECT_EQ(r.error().code, "ERR_INTERNAL");
+  EXPECT_EQ(r.error().field, "key");
+  const cos_presign::Result<int> fine = 3;
+  EXPECT_TRUE(fine.ok());
+  EXPECT_EQ(fine.error().code, "");
+}
+
 }  // namespace

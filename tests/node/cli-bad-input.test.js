@@ -3,7 +3,7 @@
 // standard output, and never a secret in either.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -53,9 +53,12 @@ const CASES = [
   ['explain without URL', ['explain'], {}, 2, 'URL', 'ERR_MISSING_VALUE'],
   ['explain with two URLs', ['explain', 'https://a/b', 'https://a/c'], {}, 2, 'URL', 'ERR_INVALID_VALUE'],
   ['explain --now not a number', ['explain', '--now', 'soon', 'https://a/b'], {}, 2, '--now', 'ERR_INVALID_VALUE'],
+  ['explain --credentials with a SigV4 link', ['explain', '--credentials', join(dir, 'none.json'), `https://example-bucket.s3.amazonaws.com/a?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKIAX%2F20130524%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Date=20130524T000000Z&X-Amz-Expires=60&X-Amz-SignedHeaders=host&X-Amz-Signature=${'0'.repeat(64)}`], { env: AWS_ENV }, 2, '--credentials', 'ERR_CONFLICTING_OPTIONS'],
   // 3: values the signer or the explainer refuses
   ['empty key argument', [...URL_ARGS, '--', ''], { env: COS_ENV }, 3, 'key argument 1', 'ERR_EMPTY_KEY'],
   ['empty line among stdin keys', URL_ARGS, { env: COS_ENV, input: 'a\n\nb\n' }, 3, 'key on line 2 of standard input', 'ERR_EMPTY_KEY'],
+  ['empty line among stdin keys, blank lines at the end', URL_ARGS, { env: COS_ENV, input: 'a\n\nb\n\n\n' }, 3, 'key on line 2 of standard input', 'ERR_EMPTY_KEY'],
+  ['only blank lines on stdin', URL_ARGS, { env: COS_ENV, input: '\n\r\n' }, 2, 'KEY', 'ERR_MISSING_FIELD'],
   ['key of slashes', [...URL_ARGS, 'ok', '//'], { env: COS_ENV }, 3, 'key argument 2', 'ERR_EMPTY_KEY'],
   ['dot segment', [...URL_ARGS, 'a/../b'], { env: COS_ENV }, 3, 'key argument 1', 'ERR_DOT_SEGMENT'],
   ['control character in a key', URL_ARGS, { env: COS_ENV, input: 'a\u0001b\n' }, 3, 'key on line 1 of standard input', 'ERR_CONTROL_CHARACTER'],
@@ -74,12 +77,10 @@ const CASES = [
   ['reserved query name', [...URL_ARGS, '--query', 'q-signature=x', 'k'], { env: COS_ENV }, 3, '--query', 'ERR_RESERVED_NAME'],
   ['domain with a scheme', [...URL_ARGS, '--domain', 'https://cdn.example.com', 'k'], { env: COS_ENV }, 3, '--domain', 'ERR_INVALID_DOMAIN'],
   ['protocol', [...URL_ARGS, '--protocol', 'ftp', 'k'], { env: COS_ENV }, 3, '--protocol', 'ERR_INVALID_PROTOCOL'],
-  ['secret id with a space', [...URL_ARGS, 'k'], { env: { ...COS_ENV, COS_SECRET_ID: 'AKID x' } }, 3, 'COS_SECRET_ID', 'ERR_INVALID_SECRET_ID'],
   ['v4 expires over 7 days', [...V4_ARGS, '--expires', '604801', 'k'], { env: AWS_ENV }, 3, '--expires', 'ERR_EXPIRES_TOO_LONG'],
   ['v4 endpoint scheme', [...V4_ARGS, '--endpoint', 'ftp://x.example', 'k'], { env: AWS_ENV }, 3, '--endpoint', 'ERR_INVALID_PROTOCOL'],
   ['v4 bucket', ['url', '--v4', '--bucket', 'Example_Bucket', '--region', 'us-east-1', 'k'], { env: AWS_ENV }, 3, '--bucket', 'ERR_INVALID_BUCKET'],
   ['v4 without region', ['url', '--v4', '--bucket', 'example-bucket', 'k'], { env: AWS_ENV }, 3, '--region', 'ERR_MISSING_FIELD'],
-  ['v4 access key with a slash', [...V4_ARGS, 'k'], { env: { ...AWS_ENV, AWS_ACCESS_KEY_ID: 'AKIA/X' } }, 3, 'AWS_ACCESS_KEY_ID', 'ERR_INVALID_ACCESS_KEY_ID'],
   ['explain: not a URL', ['explain', 'not a url'], { env: COS_ENV }, 3, 'URL', 'ERR_INVALID_URL'],
   ['explain: not http(s)', ['explain', 'ftp://example.com/a?q-signature=1'], { env: COS_ENV }, 3, 'URL', 'ERR_NOT_PRESIGNED_URL'],
   ['explain: bad method', ['explain', '--method', 'GE T', 'https://a.example/b?q-signature=1'], {}, 3, '--method', 'ERR_INVALID_METHOD'],
@@ -96,6 +97,9 @@ const CASES = [
   ['no AWS key id', [...V4_ARGS, 'k'], { env: { AWS_SECRET_ACCESS_KEY: SECRET } }, 4, 'AWS_ACCESS_KEY_ID', 'ERR_MISSING_FIELD'],
   ['no AWS secret', [...V4_ARGS, 'k'], { env: { AWS_ACCESS_KEY_ID: 'AKIAX' } }, 4, 'AWS_SECRET_ACCESS_KEY', 'ERR_MISSING_FIELD'],
   ['credentials file missing', [...URL_ARGS, '--credentials', join(dir, 'none.json'), 'k'], {}, 4, '--credentials', 'ERR_CREDENTIALS_FILE'],
+  ['secret id with a space', [...URL_ARGS, 'k'], { env: { ...COS_ENV, COS_SECRET_ID: 'AKID x' } }, 4, 'COS_SECRET_ID', 'ERR_INVALID_SECRET_ID'],
+  ['v4 access key with a slash', [...V4_ARGS, 'k'], { env: { ...AWS_ENV, AWS_ACCESS_KEY_ID: 'AKIA/X' } }, 4, 'AWS_ACCESS_KEY_ID', 'ERR_INVALID_ACCESS_KEY_ID'],
+  ['credentials file a directory', [...URL_ARGS, '--credentials', dir, 'k'], {}, 4, '--credentials', 'ERR_CREDENTIALS_FILE'],
   ['credentials file too large', [...URL_ARGS, '--credentials', bigFile, 'k'], {}, 4, '--credentials', 'ERR_TOO_LARGE'],
   ...[
     ['empty', ''], ['truncated', `{"credentials":{"tmpSecretId":"a","tmpSecretKey":"${SECRET}"`], ['not JSON', `tmpSecretKey=${SECRET}`],
@@ -133,10 +137,18 @@ test('--help is readable, lists every option and the exit codes, and exits 0', (
     const r = runCli(args);
     assert.equal(r.status, 0);
     for (const part of ['--bucket', '--region', '--expires', '--download', '--method', '--header', '--domain', '--start-time',
-      '--credentials', '--v4', '--endpoint', 'COS_SECRET_ID', 'AWS_ACCESS_KEY_ID', 'explain', '--json', 'Exit codes']) {
+      '--credentials', '--v4', '--endpoint', 'COS_SECRET_ID', 'AWS_ACCESS_KEY_ID', 'AWS_DEFAULT_REGION', 'explain', '--json',
+      '--now', '--clock-offset', 'Exit codes']) {
       assert.ok(r.stdout.includes(part), `--help mentions ${part}`);
     }
     assert.ok(r.stdout.split('\n').every((l) => l.length <= 100), 'lines fit a terminal');
+    // The explain part names every explain option, --credentials included.
+    const explainPart = r.stdout.slice(r.stdout.indexOf('\nexplain:'), r.stdout.indexOf('\nExit codes'));
+    const usage = r.stdout.slice(r.stdout.indexOf('cos-presign explain'), r.stdout.indexOf('cos-presign --help'));
+    for (const option of ['--json', '--method', '--header', '--now', '--clock-offset', '--credentials']) {
+      assert.ok(explainPart.includes(`  ${option} `), `explain options list ${option}`);
+      assert.ok(usage.includes(`[${option}`), `explain usage shows ${option}`);
+    }
   }
   // A key named --help after -- is a key.
   const r = runCli([...URL_ARGS, '--', '--help'], { env: COS_ENV });
@@ -162,4 +174,40 @@ test('a failed write to standard output (/dev/full) is exit 5, ERR_WRITE', () =>
   } finally {
     closeSync(full);
   }
+});
+
+test('a closed output pipe is exit 5, ERR_WRITE, not death by SIGPIPE', async () => {
+  // The reading end is closed at once: well over a pipe buffer of URLs cannot all be written.
+  const keys = Array.from({ length: 2000 }, (_, i) => `k${i}`);
+  const child = spawn(CLI, [...URL_ARGS, ...keys], { env: { PATH: process.env.PATH, ...COS_ENV }, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout.destroy();
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (d) => { stderr += d; });
+  const [status, signal] = await new Promise((resolve) => child.on('close', (code, sig) => resolve([code, sig])));
+  assert.equal(signal, null, 'killed by a signal');
+  assert.equal(status, 5, stderr);
+  assert.equal(stderr, 'cos-presign: standard output: ERR_WRITE: could not be written\n');
+});
+
+test('invalid UTF-8 in --download and --query is exit 3, ERR_INVALID_UTF8', () => {
+  // Node passes arguments as UTF-8, so printf makes the lone 0xFF byte.
+  for (const [option, value] of [['--download', 'a\\377.txt'], ['--query', 'a=\\377']]) {
+    const r = spawnSync('sh', ['-c', `exec "$0" "$@" ${option} "$(printf '${value}')" k`, CLI, ...URL_ARGS], {
+      env: { PATH: process.env.PATH, ...COS_ENV }, encoding: 'utf8',
+    });
+    assert.equal(r.status, 3, r.stderr);
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, new RegExp(`^cos-presign: ${option}: ERR_INVALID_UTF8: .+\\n$`));
+  }
+});
+
+test('stdin keys: blank lines at the end are ignored; a key error names one numbering, the line\'s', () => {
+  const ok = runCli(URL_ARGS, { env: COS_ENV, input: 'a\nb\n\n\r\n' });
+  assert.equal(ok.status, 0, ok.stderr);
+  assert.deepEqual(ok.stdout.trimEnd().split('\n').map((u) => new URL(u).pathname), ['/a', '/b']);
+  const bad = runCli(URL_ARGS, { env: COS_ENV, input: 'a\n\nb\n' });
+  assert.equal(bad.stderr, 'cos-presign: key on line 2 of standard input: ERR_EMPTY_KEY: key must not be empty\n');
+  const arg = runCli([...URL_ARGS, 'a', 'b', 'c/../d'], { env: COS_ENV });
+  assert.ok(arg.stderr.startsWith('cos-presign: key argument 3: ERR_DOT_SEGMENT: key '), arg.stderr);
+  assert.ok(!arg.stderr.includes('(#'), arg.stderr);
 });

@@ -167,3 +167,34 @@ test('the human-readable explanation names what matters and never the secret or 
   }
   assert.ok(!r.stdout.includes(SECRET) && !r.stdout.includes(token));
 });
+
+test('text explain escapes control characters from the URL: no raw ESC, C1 or extra line reaches the terminal', () => {
+  // Hand-made (the signers refuse such keys): ESC [31m, a newline and U+009B
+  // (C1 CSI) in the key, ESC in the key id, a newline in a parameter name,
+  // ESC [2J in its value; printable UTF-8 (U+4F60) stays as is.
+  const url = `https://${HOST}/a%1B%5B31m%0Ab%C2%9B%E4%BD%A0?q-sign-algorithm=sha1&q-ak=AKID%1Bx` +
+    '&q-sign-time=1700000000%3B1700000060&q-key-time=1700000000%3B1700000060&q-header-list=host' +
+    '&q-url-param-list=&x%0Ay=%1B%5B2J&q-signature=00';
+  const r = runCli(['explain', '--now', '1700000010', url]);
+  assert.equal(r.status, 1, r.stderr);
+  assert.ok(!/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/.test(r.stdout), `a raw control character in\n${JSON.stringify(r.stdout)}`);
+  const lines = r.stdout.split('\n');
+  assert.ok(lines.includes('  key:        a\\x1B[31m\\x0Ab\\u{9B}\u4f60'), r.stdout);
+  assert.ok(lines.includes('  key id:     AKID\\x1Bx'), r.stdout);
+  assert.ok(lines.includes('    x\\x0Ay=\\x1B[2J'), r.stdout);
+  // Every line is a title or indented: none was forged by a newline from the URL.
+  for (const line of lines.slice(1, -1)) assert.match(line, /^(  |problems:)/);
+});
+
+test('the text explanation of a SigV4 link hides the session token in the canonical request too', () => {
+  const token = 'TOKEN/v4+not=in-text';
+  const url = signer.presignUrlV4({ accessKeyId: 'AKIAEXPLAIN0123456789', secretAccessKey: SECRET, sessionToken: token,
+    bucket: 'example-bucket', region: 'us-west-2', key: 'a.txt', headers: { 'X-Amz-Security-Token': token } });
+  const r = runCli(['explain', '--header', `X-Amz-Security-Token: ${token}`, url], { env: { AWS_SECRET_ACCESS_KEY: SECRET } });
+  assert.equal(r.status, 0, r.stdout);
+  assert.ok(r.stdout.includes('verified:   yes'), r.stdout);
+  for (const form of [token, encodeURIComponent(token), 'TOKEN']) assert.ok(!r.stdout.includes(form), `${form} in\n${r.stdout}`);
+  const canonical = r.stdout.slice(r.stdout.indexOf('canonical request:'), r.stdout.indexOf('credential scope:'));
+  assert.ok(canonical.includes('&X-Amz-Security-Token=(session token, hidden)&'), canonical);
+  assert.ok(canonical.includes('    | x-amz-security-token:(session token, hidden)\\n'), canonical);
+});
