@@ -34,7 +34,8 @@ export class SigV4Signer extends Signer {
 /** One URL: `options.key` is the object key. */
 function presignUrlV4(wire, options) {
   const o = checkOptions(options, SINGLE_OPTIONS);
-  return presign(wire, o, [string(o, 'key')], false)[0];
+  // An empty key reaches the core, which names the problem (ERR_EMPTY_KEY), as for COS and batches.
+  return presign(wire, o, [o.key === '' ? '' : string(o, 'key')], false)[0];
 }
 
 /** One URL per key, sharing every other option. */

@@ -20,7 +20,8 @@ const cases = [
   // [description, change, code, field named in the message]
   ...['accessKeyId', 'secretAccessKey', 'region', 'bucket', 'key'].flatMap((field) => [
     [`missing ${field}`, { [field]: undefined }, 'ERR_MISSING_FIELD', field],
-    [`empty ${field}`, { [field]: '' }, 'ERR_MISSING_FIELD', field],
+    // An empty key is ERR_EMPTY_KEY, as in COS URLs and SigV4 batches.
+    [`empty ${field}`, { [field]: '' }, field === 'key' ? 'ERR_EMPTY_KEY' : 'ERR_MISSING_FIELD', field],
     [`${field} is a number`, { [field]: 42 }, 'ERR_INVALID_TYPE', field],
   ]),
   ...['sessionToken', 'service', 'endpoint', 'method'].map((field) => [`${field} is a number`, { [field]: 7 }, 'ERR_INVALID_TYPE', field]),
