@@ -220,6 +220,8 @@ export interface Presigner {
   getUploadUrlSync(key: string, options?: UploadOptions): UploadUrl;
   /** Forgets the credentials; later calls throw ERR_DISPOSED. */
   dispose(): void;
+  /** What JSON.stringify shows: the bucket and region, never credentials. */
+  toJSON(): { bucket: string; region: string; disposed: boolean };
 }
 
 export function createPresigner(options: PresignerOptions): Presigner;
@@ -245,8 +247,8 @@ export type CredentialAction = 'name/cos:GetObject' | 'name/cos:PutObject' | 'na
 /** Optional in every credentials shape. */
 export interface CredentialsClockAndActions {
   /** The backend's clock when it answered, unix seconds: lets the page correct its own clock (and tell stale credentials from skew). */
-  serverTime?: number;
-  ServerTime?: number;
+  serverTime?: UnixSeconds;
+  ServerTime?: UnixSeconds;
   /** Actions these credentials serve besides the one asked for, e.g. both GetObject and PutObject: cached once for all. */
   actions?: string[];
   Actions?: string[];

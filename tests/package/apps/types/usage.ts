@@ -66,6 +66,8 @@ export async function cosEntry(): Promise<void> {
   const upSync: 'PUT' = presigner.getUploadUrlSync('uploads/b').method;
   const source: ClockSource = details.clock;
   const fromServer = createPresigner({ bucket: 'b-1', region: 'r', credentials: async (scope) => ({ secretId: 'a', secretKey: 'b', sessionToken: 't', expiredTime: 2, serverTime: 1, actions: [scope.action] }) });
+  const stringTimes = createPresigner({ bucket: 'b-1', region: 'r', credentials: async () => ({ secretId: 'a', secretKey: 'b', sessionToken: 't', expiredTime: '2', serverTime: '1' }) });
+  const shown: { bucket: string; region: string; disposed: boolean } = stringTimes.toJSON();
   presigner.dispose();
 
   const cos = new CosCompat({
@@ -128,7 +130,7 @@ export async function cosEntry(): Promise<void> {
   const wrongShape: TemporaryCredentials = { id: 'i', key: 'k', token: 't', expires: 2 };
   // @ts-expect-error qcloud-cos-sts JSON without a token
   const noToken: TemporaryCredentials = { credentials: { tmpSecretId: 'i', tmpSecretKey: 'k' }, expiredTime: 2 };
-  void [auth, byPath, url, withWindow, urls, one, when, window, many, manyUrls, sync, offset, compat, wrongShape, noToken, upHeaders, upSync, source, fromServer];
+  void [auth, byPath, url, withWindow, urls, one, when, window, many, manyUrls, sync, offset, compat, wrongShape, noToken, upHeaders, upSync, source, fromServer, shown];
 }
 
 export async function sigv4Entry(): Promise<void> {
