@@ -3,6 +3,7 @@
 // (AWS's query-string authentication document, UNSIGNED-PAYLOAD), the
 // signature recomputed with WebCrypto.
 import { invalid } from './errors.js';
+import { MAX_V4_EXPIRES } from './signature-kinds.js';
 import { awsEncode, bucketOf, paramValue } from './explain-parse.js';
 import { digestHex, hex, hmac } from './explain-crypto.js';
 import { OTHER_METHODS, explanation, fallback, mismatch, otherHosts, problem, windowProblems } from './explain-result.js';
@@ -11,7 +12,6 @@ const ALGORITHM = 'AWS4-HMAC-SHA256';
 const REQUIRED = ['X-Amz-Algorithm', 'X-Amz-Credential', 'X-Amz-Date', 'X-Amz-Expires', 'X-Amz-SignedHeaders', 'X-Amz-Signature'];
 const UNSIGNED_PAYLOAD = 'UNSIGNED-PAYLOAD';
 const EMPTY_BODY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
-const MAX_EXPIRES = 604800; // 7 days: S3 refuses longer
 
 export function isSigV4Link(link) {
   return link.params.some((p) => p.name === 'X-Amz-Signature' || p.name === 'X-Amz-Algorithm' || p.name === 'X-Amz-Credential');
@@ -85,7 +85,7 @@ export async function explainSigV4(link, input) {
   if (scopeDate !== amzDate.slice(0, 8)) {
     problems.push(problem('SCOPE_DATE_MISMATCH', 'X-Amz-Credential', `names the date ${scopeDate}, not the day of X-Amz-Date (${amzDate.slice(0, 8)}): S3 refuses the link`));
   }
-  if (expires > MAX_EXPIRES) {
+  if (expires > MAX_V4_EXPIRES) {
     problems.push(problem('EXPIRES_TOO_LONG', 'X-Amz-Expires', 'is over 604800 seconds (7 days): S3 refuses the link'));
   }
   problems.push(...windowProblems(start, end, input.now, 'X-Amz-Date', 'X-Amz-Expires'));

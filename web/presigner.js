@@ -10,7 +10,7 @@ import { sigV4NotInModule } from './signer.js';
 import { CredentialStore } from './credential-store.js';
 import { ServerClock } from './server-clock.js';
 import { booleanOption, checkKnown, downloadRequest, expiresOption, numberOption, uploadRequest } from './request-options.js';
-import { COS_SIGNATURE, V4_SIGNATURE } from './signature-kinds.js';
+import { COS_SIGNATURE, V4_SIGNATURE, expiresTooLongForV4 } from './signature-kinds.js';
 
 export { contentDisposition } from './request-options.js';
 
@@ -23,10 +23,6 @@ const PRESIGNER_OPTIONS = new Set([
 ]);
 const V4_ONLY_OPTIONS = ['endpoint', 'pathStyle', 'service'];
 const COS_ONLY_OPTIONS = ['domain', 'accelerate', 'protocol'];
-
-function tooLongForV4() {
-  return invalid('ERR_EXPIRES_TOO_LONG', 'expires', 'must be at most 604800 seconds (7 days), the SigV4 limit');
-}
 
 export class Presigner {
   #init;
@@ -80,7 +76,7 @@ export class Presigner {
     }
     this.#kind = v4 ? V4_SIGNATURE : COS_SIGNATURE;
     const defaultExpires = expiresOption(options, 900);
-    if (defaultExpires > this.#kind.maxExpires) throw tooLongForV4();
+    if (defaultExpires > this.#kind.maxExpires) throw expiresTooLongForV4();
     // Host options are checked by the signer on every call; the presigner only carries them.
     this.#target = v4
       ? { bucket: options.bucket, region: options.region, endpoint: options.endpoint, pathStyle: options.pathStyle, service: options.service }
@@ -205,14 +201,14 @@ export class Presigner {
   #downloadRequest(options) {
     this.#store.checkUsable();
     const request = downloadRequest(options, this.#defaults);
-    if (request.expires > this.#kind.maxExpires) throw tooLongForV4();
+    if (request.expires > this.#kind.maxExpires) throw expiresTooLongForV4();
     return request;
   }
 
   #uploadRequest(options) {
     this.#store.checkUsable();
     const request = uploadRequest(options, this.#defaults);
-    if (request.expires > this.#kind.maxExpires) throw tooLongForV4();
+    if (request.expires > this.#kind.maxExpires) throw expiresTooLongForV4();
     return request;
   }
 

@@ -1,12 +1,17 @@
 // The two kinds of URL a presigner makes, COS signatures and AWS SigV4: the
 // actions a backend is asked for, and how credentials, a window and a
 // request become the signer's options. The signer checks every value.
+import { invalid } from './errors.js';
 
 export const ACTION_GET_OBJECT = 'name/cos:GetObject';
 export const ACTION_PUT_OBJECT = 'name/cos:PutObject';
 export const ACTION_S3_GET_OBJECT = 's3:GetObject';
 export const ACTION_S3_PUT_OBJECT = 's3:PutObject';
-export const MAX_V4_EXPIRES = 604800; // SigV4's limit: 7 days
+export const MAX_V4_EXPIRES = 604800; // SigV4's limit: 7 days; S3 refuses longer links
+
+export function expiresTooLongForV4() {
+  return invalid('ERR_EXPIRES_TOO_LONG', 'expires', `must be at most ${MAX_V4_EXPIRES} seconds (7 days), the SigV4 limit`);
+}
 
 export const COS_SIGNATURE = {
   actions: { get: ACTION_GET_OBJECT, put: ACTION_PUT_OBJECT },

@@ -2,13 +2,13 @@
 // checks JS types, then hands the whole request to the wasm core (op 3 of
 // src/core/request_codec.h), which validates the bytes and signs.
 import { invalid } from './errors.js';
+import { MAX_V4_EXPIRES, expiresTooLongForV4 } from './signature-kinds.js';
 import { Signer, sigV4NotInModule } from './signer.js';
 import { bytesBound, checkWellFormed, decoder, runChunked } from './wire.js';
 import { checkKeys, checkOptions, coreError, listBound, pairs, string, typeName } from './options.js';
 
 export const OP_PRESIGN_V4_URLS = 3;
 export const DEFAULT_V4_EXPIRES = 900;
-export const MAX_V4_EXPIRES = 604800; // 7 days: S3 refuses longer links
 
 const COMMON_OPTIONS = [
   'accessKeyId', 'secretAccessKey', 'sessionToken', 'region', 'service', 'endpoint', 'bucket',
@@ -106,9 +106,7 @@ function expiresOf(v) {
   if (!Number.isSafeInteger(v) || v < 1) {
     throw invalid('ERR_INVALID_EXPIRES', 'expires', 'must be a whole number of seconds, at least 1');
   }
-  if (v > MAX_V4_EXPIRES) {
-    throw invalid('ERR_EXPIRES_TOO_LONG', 'expires', 'must be at most 604800 seconds (7 days), the SigV4 limit');
-  }
+  if (v > MAX_V4_EXPIRES) throw expiresTooLongForV4();
   return v;
 }
 
